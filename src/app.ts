@@ -1,0 +1,201 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import sharp from 'sharp';
+import { ClientDirectory } from './auth/client-directory.js';
+import { KeyRing } from './auth/key-ring.js';
+import { TokenService } from './auth/token-service.js';
+import { DiskBlobStore } from './blobs/disk-blob-store.js';
+import { EncryptedBlobStore } from './blobs/encrypted-blob-store.js';
+import { loadMasterKey } from './blobs/master-key.js';
+import type { Config } from './config/config.js';
+import { systemClock, type Clock } from './core/time.js';
+import { Sealer } from './crypto/sealer.js';
+import { buildHttpServer } from './http/server.js';
+import type { AssureServices } from './http/routes/services.js';
+import { createEnginePool } from './engines/pool/engine-pool.js';
+import type { Engines } from './engines/pool/types.js';
+import { createJobQueue } from './jobs/create-queue.js';
+import type { JobDefinition, JobQueue } from './jobs/types.js';
+import { createLogger, type Logger } from './logging/logger.js';
+import { deliverJob } from './notifications/deliver-job.js';
+import { NotificationPlanner } from './notifications/planner.js';
+import { WebhookService } from './notifications/webhook-service.js';
+import { SandboxBackend } from './sandbox/backend.js';
+import { ClientService } from './services/clients.js';
+import type { ServiceDeps } from './services/context.js';
+import { DossierFileService } from './services/dossier-files.js';
+import { DossierService } from './services/dossiers.js';
+import { ProcessImageService } from './services/process-images.js';
+import { ProcessListService } from './services/process-list.js';
+import { ProcessService } from './services/processes.js';
+import { ResultService } from './services/results.js';
+import { SandboxService } from './services/sandbox.js';
+import { StatusChanges } from './services/status-changes.js';
+import { UserDataService } from './services/user-data.js';
+import { VerificationService } from './services/verification.js';
+import { openDatabase } from './store/database.js';
+import { migrateToLatest } from './store/migrate.js';
+import { expireProcessesJob, expiryJob } from './verification/expiry-job.js';
+import { EngineBackend } from './verification/engine-backend.js';
+import { verifyJob } from './verification/verify-job.js';
+import { Store } from './store/store.js';
+
+export interface OpenAssure {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  queue: JobQueue;
+  clients: ClientService;
+  services: AssureServices;
+  http: FastifyInstance;
+  /** Starts taking jobs (verifications, notifications, expiry) in this process. */
+  startWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  logger?: Logger;
+  clock?: Clock;
+}
+
+/** The composition root: configuration in, a ready server (not yet listening) out. */
+export async function createOpenAssure(config: Config, options: AppOptions = {}): Promise<OpenAssure> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  // Decoded images are not reused between requests; caching them only grows memory.
+  sharp.cache(false);
+
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const store = await openStore(config, (error) => logger.warn({ err: error }, 'an idle database connection failed'));
+  try {
+    const masterKey = loadMasterKey(config.blobs.masterKey, config.dataDir);
+    const sealer = new Sealer(masterKey);
+    const blobs = new EncryptedBlobStore(new DiskBlobStore(config.blobs.dir), masterKey);
+    const keys = new KeyRing(store, sealer, () => clock.now());
+    await keys.init();
+    const tokens = new TokenService(
+      keys,
+      {
+        issuer: config.auth.issuer,
+        audience: `${config.http.publicUrl}/assure`,
+        ttlSeconds: config.auth.tokenTtlSeconds,
+      },
+      () => clock.now(),
+    );
+    const queue = createJobQueue(config, store, clock, logger);
+    const statusChanges = new StatusChanges([new NotificationPlanner(queue)]);
+    const deps: ServiceDeps = {
+      store,
+      blobs,
+      clock,
+      sealer,
+      logger,
+      queue,
+      statusChanges,
+      publicUrl: config.http.publicUrl,
+    };
+    const clients = new ClientService(store, blobs, clock, logger);
+    if (config.auth.bootstrapClient) {
+      await clients.ensureBootstrapClient(
+        config.auth.bootstrapClient.clientId,
+        config.auth.bootstrapClient.clientSecret,
+      );
+    }
+    const verification = new VerificationService(deps);
+    const services: AssureServices = {
+      dossiers: new DossierService(deps),
+      userData: new UserDataService(deps),
+      files: new DossierFileService(deps),
+      processes: new ProcessService(deps),
+      processImages: new ProcessImageService(deps),
+      verification,
+      processList: new ProcessListService(deps),
+      results: new ResultService(deps),
+      sandbox: new SandboxService(deps, verification),
+      webhooks: new WebhookService(deps),
+    };
+    // The engines' threads start on first use: an API-only process never loads a model.
+    const engines = createEnginePool({ threads: config.verification.engineThreads });
+    const jobs = jobDefinitions(config, deps, engines);
+    await queue.init(jobs);
+    const http = await buildHttpServer({
+      logger,
+      publicUrl: config.http.publicUrl,
+      issuer: config.auth.issuer,
+      trustProxy: config.http.trustProxy,
+      store,
+      clients,
+      clientDirectory: new ClientDirectory(store, () => clock.now()),
+      tokens,
+      keys,
+      services,
+    });
+    return {
+      config,
+      logger,
+      store,
+      queue,
+      clients,
+      services,
+      http,
+      async startWorker() {
+        await queue.startWorker(jobs, { concurrency: config.jobs.concurrency });
+        await queue.schedule(expireProcessesJob, 60);
+      },
+      async close() {
+        await http.close();
+        await queue.stop();
+        await engines.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** Every kind of background job, with what it needs. */
+function jobDefinitions(config: Config, deps: ServiceDeps, engines: Engines): JobDefinition[] {
+  const today = () => new Date(deps.clock.now()).toISOString().slice(0, 10);
+  return [
+    verifyJob({
+      ...deps,
+      backends: {
+        sandbox: new SandboxBackend(config.verification.sandboxDelayMs, today),
+        live: new EngineBackend({
+          ...deps,
+          engines,
+          minimumAge: config.verification.minimumAge,
+          compromisedDocumentNumbers: loadCompromisedDocuments(config.verification.compromisedDocumentsFile),
+        }),
+      },
+      timeoutSeconds: config.jobs.verifyTimeoutSeconds,
+    }) as JobDefinition,
+    expiryJob({ ...deps, pendingExpiryMinutes: config.verification.pendingExpiryMinutes }) as JobDefinition,
+    deliverJob({ ...deps, allowPrivate: config.outbound.allowPrivate }) as JobDefinition,
+  ];
+}
+
+/** The operator's list of compromised document numbers (one per line, # comments), upper case. */
+function loadCompromisedDocuments(file: string | undefined): ReadonlySet<string> {
+  if (file === undefined) return new Set();
+  return new Set(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => line.replace(/#.*/, '').trim().toUpperCase())
+      .filter(Boolean),
+  );
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openStore(config: Config, onIdleError?: (error: Error) => void): Promise<Store> {
+  const store = new Store(openDatabase(config.store, onIdleError));
+  try {
+    await migrateToLatest(store.db);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}

@@ -1,0 +1,22 @@
+/** A mistake in how the command was called: printed without a stack trace, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const usage = `Usage: openassure <command>
+
+  serve                                   start the API server and a worker (default)
+  worker                                  run a worker alone (verifications, notifications, expiry)
+  migrate                                 bring the database schema up to date
+  clients create --name NAME [--environment sandbox|live] [--json]
+  clients list [--json]
+  clients delete CLIENT_ID                delete a client and all its data
+  mrz read IMAGE... [--json]              read the MRZ of document images
+  face compare IMAGE IMAGE [--json]       compare the faces of two images
+  face compare --pairs FILE [--json]      ... of each tab-separated pair of paths in FILE
+  image check IMAGE... [--json]           resolution, blur, glare, black-and-white copy, face present
+
+Settings come from the environment (PORT, HOST, OPENASSURE_DATA_DIR, DATABASE_URL, ...); see README.md.`;

@@ -1,0 +1,177 @@
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, EnvReader } from './env-reader.js';
+
+export type Mode = 'local' | 'production';
+
+export interface HttpConfig {
+  host: string;
+  port: number;
+  /** The URL clients reach this server at; the token issuer and printed links derive from it. */
+  publicUrl: string;
+  trustProxy: boolean;
+}
+
+export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
+
+export interface BlobConfig {
+  dir: string;
+  /** 32-byte key-encryption key; when absent (local mode only) one is generated in the data dir. */
+  masterKey: Buffer | undefined;
+}
+
+export interface AuthConfig {
+  issuer: string;
+  tokenTtlSeconds: number;
+  bootstrapClient: { clientId: string; clientSecret: string } | undefined;
+}
+
+export interface JobsConfig {
+  /** Whether `serve` also runs a worker in the same process. */
+  workerInServe: boolean;
+  concurrency: number;
+  /** A verification not finished after this long is taken for lost (its worker died) and run again. */
+  verifyTimeoutSeconds: number;
+  /** pg-boss: how often expired active jobs are looked for. */
+  maintenanceIntervalSeconds: number;
+}
+
+export interface VerificationConfig {
+  /** Simulated vendor latency of sandbox results. */
+  sandboxDelayMs: number;
+  /** Worker threads running the OCR and face engines (each loads its own models). */
+  engineThreads: number;
+  /** Age the holder of a document must have reached (underage checks). */
+  minimumAge: number;
+  /** A file listing compromised document numbers, one per line (lost, stolen, known fraudulent). */
+  compromisedDocumentsFile: string | undefined;
+  /** Pending processes (other than PictureID, which has its own 15 minutes) fail after this long. */
+  pendingExpiryMinutes: number;
+}
+
+export interface OutboundConfig {
+  /** Allow notifications to private and loopback addresses (local development and tests only). */
+  allowPrivate: boolean;
+}
+
+export interface Config {
+  mode: Mode;
+  dataDir: string;
+  logLevel: string;
+  http: HttpConfig;
+  store: StoreConfig;
+  blobs: BlobConfig;
+  auth: AuthConfig;
+  jobs: JobsConfig;
+  verification: VerificationConfig;
+  outbound: OutboundConfig;
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Reads and validates the whole configuration once; throws a ConfigError naming every problem. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const read = new EnvReader(env);
+  const mode = read.oneOf<Mode>('OPENASSURE_MODE', ['local', 'production'], 'local');
+  const dataDir = path.resolve(read.string('OPENASSURE_DATA_DIR') ?? './data');
+  const http = readHttp(read, mode);
+  const config: Config = {
+    mode,
+    dataDir,
+    logLevel: read.oneOf('LOG_LEVEL', logLevels, 'info'),
+    http,
+    store: readStore(read, dataDir),
+    blobs: readBlobs(read, dataDir, mode),
+    auth: readAuth(read, http),
+    jobs: {
+      workerInServe: read.boolean('OPENASSURE_WORKER_IN_SERVE', true),
+      concurrency: read.integer('OPENASSURE_WORKER_CONCURRENCY', 2, 1, 64),
+      verifyTimeoutSeconds: read.integer('OPENASSURE_VERIFY_TIMEOUT_SECONDS', 120, 2, 3600),
+      maintenanceIntervalSeconds: read.integer('OPENASSURE_QUEUE_MAINTENANCE_SECONDS', 30, 1, 600),
+    },
+    verification: {
+      sandboxDelayMs: read.integer('OPENASSURE_SANDBOX_DELAY_MS', 0, 0, 600_000),
+      engineThreads: read.integer(
+        'OPENASSURE_ENGINE_THREADS',
+        Math.max(1, Math.min(4, os.availableParallelism())),
+        1,
+        64,
+      ),
+      minimumAge: read.integer('OPENASSURE_MINIMUM_AGE', 18, 0, 120),
+      compromisedDocumentsFile: read.string('OPENASSURE_COMPROMISED_DOCUMENTS_FILE'),
+      pendingExpiryMinutes: read.integer('OPENASSURE_PENDING_EXPIRY_MINUTES', 24 * 60, 1, 30 * 24 * 60),
+    },
+    outbound: readOutbound(read, mode),
+  };
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}
+
+function readHttp(read: EnvReader, mode: Mode): HttpConfig {
+  const port = read.integer('PORT', 8080, 0, 65535);
+  const host = read.string('HOST') ?? '0.0.0.0';
+  const publicUrl = (read.string('OPENASSURE_PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  let url: URL | undefined;
+  try {
+    url = new URL(publicUrl);
+  } catch {
+    read.fail(`OPENASSURE_PUBLIC_URL must be an absolute URL (got "${publicUrl}").`);
+  }
+  if (url && !['http:', 'https:'].includes(url.protocol)) read.fail('OPENASSURE_PUBLIC_URL must be http or https.');
+  if (url && mode === 'production' && url.protocol !== 'https:') {
+    read.fail('OPENASSURE_PUBLIC_URL must be an https URL in production mode.');
+  }
+  return { host, port, publicUrl, trustProxy: read.boolean('OPENASSURE_TRUST_PROXY', false) };
+}
+
+function readOutbound(read: EnvReader, mode: Mode): OutboundConfig {
+  const allowPrivate = read.boolean('OPENASSURE_OUTBOUND_ALLOW_PRIVATE', false);
+  if (allowPrivate && mode === 'production') {
+    read.fail('OPENASSURE_OUTBOUND_ALLOW_PRIVATE cannot be used in production mode.');
+  }
+  return { allowPrivate };
+}
+
+function readStore(read: EnvReader, dataDir: string): StoreConfig {
+  const url = read.string('DATABASE_URL');
+  if (url === undefined) return { kind: 'sqlite', file: path.join(dataDir, 'openassure.sqlite') };
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    return { kind: 'postgres', url, poolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 200) };
+  }
+  read.fail('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite store).');
+  return { kind: 'sqlite', file: path.join(dataDir, 'openassure.sqlite') };
+}
+
+function readBlobs(read: EnvReader, dataDir: string, mode: Mode): BlobConfig {
+  const raw = read.string('OPENASSURE_BLOB_KEY');
+  let masterKey: Buffer | undefined;
+  if (raw !== undefined) {
+    masterKey = Buffer.from(raw, 'base64');
+    if (masterKey.length !== 32 || masterKey.toString('base64') !== raw) {
+      read.fail('OPENASSURE_BLOB_KEY must be 32 random bytes in base64 (openssl rand -base64 32).');
+      masterKey = undefined;
+    }
+  } else if (mode === 'production') {
+    read.fail('OPENASSURE_BLOB_KEY is required in production mode (openssl rand -base64 32).');
+  }
+  return { dir: path.resolve(read.string('OPENASSURE_BLOB_DIR') ?? path.join(dataDir, 'blobs')), masterKey };
+}
+
+function readAuth(read: EnvReader, http: HttpConfig): AuthConfig {
+  const clientId = read.string('OPENASSURE_BOOTSTRAP_CLIENT_ID');
+  const clientSecret = read.string('OPENASSURE_BOOTSTRAP_CLIENT_SECRET');
+  if ((clientId === undefined) !== (clientSecret === undefined)) {
+    read.fail('OPENASSURE_BOOTSTRAP_CLIENT_ID and OPENASSURE_BOOTSTRAP_CLIENT_SECRET must be set together.');
+  }
+  if (clientId !== undefined && !/^[A-Za-z0-9._~-]{3,128}$/.test(clientId)) {
+    read.fail('OPENASSURE_BOOTSTRAP_CLIENT_ID must be 3-128 characters of letters, digits and . _ ~ -.');
+  }
+  if (clientSecret !== undefined && clientSecret.length < 16) {
+    read.fail('OPENASSURE_BOOTSTRAP_CLIENT_SECRET must be at least 16 characters.');
+  }
+  return {
+    issuer: `${http.publicUrl}/auth/open`,
+    tokenTtlSeconds: read.integer('OPENASSURE_TOKEN_TTL_SECONDS', 600, 60, 3600),
+    bootstrapClient: clientId !== undefined && clientSecret !== undefined ? { clientId, clientSecret } : undefined,
+  };
+}

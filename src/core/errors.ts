@@ -1,0 +1,61 @@
+/**
+ * Every error the API can answer with is one of these codes. The map below is the only place that
+ * decides the HTTP status and title of a code, so the wire shape stays consistent everywhere.
+ */
+export const errorCodes = {
+  bad_request: { status: 400, title: 'Bad Request' },
+  validation_failed: { status: 400, title: 'Bad Request' },
+  invalid_image: { status: 400, title: 'Invalid image' },
+  unsupported_for_provider: { status: 400, title: 'Not supported by this provider' },
+  missing_authorization: { status: 401, title: 'Missing Authorization header.' },
+  malformed_authorization: { status: 401, title: 'Malformed Authorization header.' },
+  token_key_not_found: {
+    status: 401,
+    title: 'The signature of the JWT could not be validated because the key was not found.',
+  },
+  token_invalid_signature: { status: 401, title: 'The signature of the JWT could not be validated.' },
+  token_algorithm_not_allowed: { status: 401, title: 'The JWT is signed with an algorithm that is not allowed.' },
+  token_expired: { status: 401, title: 'The JWT has expired.' },
+  token_invalid_claims: { status: 401, title: 'The JWT claims are not valid.' },
+  unknown_client: { status: 401, title: 'The client of this token does not exist.' },
+  not_found: { status: 404, title: 'Not Found' },
+  route_not_found: { status: 404, title: 'Not Found' },
+  method_not_allowed: { status: 405, title: 'Method Not Allowed' },
+  conflict: { status: 409, title: 'Conflict' },
+  payload_too_large: { status: 413, title: 'Payload Too Large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported Media Type' },
+  internal: { status: 500, title: 'Internal Server Error' },
+  unavailable: { status: 503, title: 'Service Unavailable' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** An expected failure with a code from the map above and a message safe to show to the caller. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: string;
+
+  constructor(code: ErrorCode, detail: string, options?: { cause?: unknown }) {
+    super(detail, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+  }
+
+  get status(): number {
+    return errorCodes[this.code].status;
+  }
+
+  get title(): string {
+    return errorCodes[this.code].title;
+  }
+}
+
+export const notFound = (what: string): AppError => new AppError('not_found', `${what} not found.`);
+export const conflict = (detail: string): AppError => new AppError('conflict', detail);
+export const badRequest = (detail: string): AppError => new AppError('bad_request', detail);
+
+/** The upstream error `type`: client problems for 4xx, server problems for 5xx. */
+export function errorType(status: number): string {
+  return status >= 500 ? 'base:server-problem' : 'base:client-problem';
+}

@@ -1,0 +1,12 @@
+/**
+ * The MRZ engine: pure functions over text (no I/O). Parsing and checking of ICAO 9303 zones, OCR
+ * repair for the reader in engines/ocr, and ICAO transliteration of names.
+ */
+export { parseMrz } from './parse.js';
+export { checkDigit } from './check-digit.js';
+export { isKnownMrzCountry } from './countries.js';
+export { repairMrz, type MrzRepair } from './repair.js';
+export { transliterate, type TransliterateOptions } from './transliteration/transliterate.js';
+export { toMrzName, type MrzNameParts } from './transliteration/mrz-name.js';
+export { latinAlternatives } from './transliteration/latin.data.js';
+export type { MrzChecks, MrzFields, MrzFormat, MrzParse, MrzSex, MrzValidation, ParseMrzOptions } from './types.js';

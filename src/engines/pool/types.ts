@@ -1,0 +1,34 @@
+import type { FaceBox, FaceComparison } from '../face/types.js';
+import type { Box, ImageChecks, TextBox } from '../image/types.js';
+import type { MrzReading } from '../ocr/types.js';
+
+/** A face found on an image, without its embedding (which stays inside the engine). */
+export interface FaceSummary {
+  box: FaceBox;
+  score: number;
+  antispoof?: number;
+  liveness?: number;
+}
+
+/**
+ * The engines, as the verification backends use them. Implemented by a pool of worker threads, so that
+ * OCR and face models never run on the event loop that serves the API.
+ *
+ * @example
+ *   const engines = createEnginePool({ threads: 2 });
+ *   const reading = await engines.readMrz(front);
+ */
+export interface Engines {
+  readMrz(image: Buffer): Promise<MrzReading>;
+  detectFaces(image: Buffer): Promise<FaceSummary[]>;
+  portrait(image: Buffer): Promise<{ jpeg: Buffer; box: FaceBox; face: FaceSummary } | null>;
+  compareFaces(reference: Buffer, probe: Buffer): Promise<FaceComparison>;
+  /** `textBox`/`documentBox` narrow the character-pitch and glare measures to the text and the document. */
+  checkImage(image: Buffer, regions?: ImageRegions): Promise<ImageChecks>;
+  close(): Promise<void>;
+}
+
+export interface ImageRegions {
+  textBox?: TextBox;
+  documentBox?: Box;
+}

@@ -1,0 +1,105 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import yazl from 'yazl';
+import { callerOf } from '../plugins/auth.js';
+import { presentProcess } from '../presenters.js';
+import { errorResponses, NoContent, ProcessIdParams } from '../schemas/common.js';
+import type { AssureServices } from './services.js';
+
+const tags = ['Processes'];
+const path = '/dossiers/:dossierId/processes/:processId';
+const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
+/** A zip is streamed as it is built. */
+const ZipStream = Type.Unsafe<NodeJS.ReadableStream>({ type: 'string', format: 'binary' });
+
+/** `20241204T224400`, the date part of upstream's zip names. */
+const compactUtc = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 19).replace(/[-:]/g, '');
+
+export const processResultRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (
+  app,
+  { services },
+) => {
+  app.get(
+    `${path}/download`,
+    {
+      schema: {
+        tags,
+        operationId: 'getZipFile',
+        summary: 'Everything about a finished process as a zip: images, video, raw results',
+        params: ProcessIdParams,
+        querystring: Type.Object({ includeTimestamps: Type.Optional(Type.Boolean({ default: false })) }),
+        response: {
+          200: { description: 'The zip file.', content: { 'application/zip': { schema: ZipStream } } },
+          204: NoContent('The process has no result yet.'),
+          ...errorResponses(401, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { dossierId, processId } = request.params;
+      const caller = callerOf(request);
+      const bundle = await services.results.bundle(
+        caller,
+        dossierId,
+        processId,
+        request.query.includeTimestamps ?? false,
+      );
+      if (!bundle) return reply.code(204).send();
+      const view = await services.processes.get(caller, dossierId, processId);
+      const zip = new yazl.ZipFile();
+      zip.addBuffer(Buffer.from(JSON.stringify(presentProcess(view), null, 2)), 'process.json');
+      for (const file of bundle.files) zip.addBuffer(file.bytes, file.name);
+      zip.end();
+      const name = `${dossierId}_${processId}_${compactUtc(Date.now())}.zip`;
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'no-store')
+        .send(zip.outputStream);
+    },
+  );
+
+  app.get(
+    `${path}/raw`,
+    {
+      schema: {
+        tags,
+        operationId: 'getRawResult',
+        summary: "ReadID's raw result, as the provider returned it",
+        params: ProcessIdParams,
+        response: {
+          200: Type.Unknown({ description: 'The raw result (JSON).' }),
+          204: NoContent('The process has no result yet.'),
+          ...errorResponses(400, 401, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { dossierId, processId } = request.params;
+      const raw = await services.results.raw(callerOf(request), dossierId, processId);
+      if (raw === undefined) return reply.code(204).send();
+      return reply.type('application/json').header('cache-control', 'no-store').send(JSON.stringify(raw));
+    },
+  );
+
+  app.get(
+    `${path}/video`,
+    {
+      schema: {
+        tags,
+        operationId: 'getVideo',
+        summary: 'The video recorded during the identification',
+        params: ProcessIdParams,
+        response: {
+          200: { description: 'The video.', content: { 'video/mp4': { schema: Binary } } },
+          ...errorResponses(400, 401, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { dossierId, processId } = request.params;
+      const video = await services.results.video(callerOf(request), dossierId, processId);
+      return reply.type(video.contentType).header('cache-control', 'no-store').send(video.bytes);
+    },
+  );
+};

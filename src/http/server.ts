@@ -1,0 +1,94 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { ClientDirectory } from '../auth/client-directory.js';
+import type { KeyRing } from '../auth/key-ring.js';
+import type { TokenService } from '../auth/token-service.js';
+import { newTraceId } from '../core/ids.js';
+import { lazyChildLogger } from '../logging/lazy-child.js';
+import type { Logger } from '../logging/logger.js';
+import type { ClientService } from '../services/clients.js';
+import type { Store } from '../store/store.js';
+import { requireBearerToken } from './plugins/auth.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { registerJsonParser } from './plugins/json-body.js';
+import { registerValidation } from './plugins/validation.js';
+import { openApiOptions } from './openapi.js';
+import { authRoutes } from './routes/auth.js';
+import { dossierRoutes } from './routes/dossiers.js';
+import { fileRoutes } from './routes/files.js';
+import { healthRoutes } from './routes/health.js';
+import { processImageRoutes } from './routes/process-images.js';
+import { processListRoutes } from './routes/process-list.js';
+import { processResultRoutes } from './routes/process-results.js';
+import { processRoutes } from './routes/processes.js';
+import { sandboxPageRoutes } from './routes/sandbox-pages.js';
+import { sandboxRoutes } from './routes/sandbox.js';
+import type { AssureServices } from './routes/services.js';
+import { userDataRoutes } from './routes/user-data.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import { ErrorResponse } from './schemas/common.js';
+
+export interface HttpDeps {
+  logger: Logger;
+  publicUrl: string;
+  issuer: string;
+  trustProxy: boolean;
+  store: Store;
+  clients: ClientService;
+  clientDirectory: ClientDirectory;
+  tokens: TokenService;
+  keys: KeyRing;
+  services: AssureServices;
+}
+
+/** The HTTP server: Assure routes under /assure behind a Bearer token, OAuth, health and the API reference. */
+export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    genReqId: () => newTraceId(),
+    logController: new LogController({ requestIdLogLabel: 'traceId' }),
+    childLoggerFactory: (logger, bindings, options) => lazyChildLogger(logger as Logger, bindings, options),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addSchema(ErrorResponse);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-trace-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    done();
+  });
+  registerErrorHandling(app);
+  registerJsonParser(app);
+  registerValidation(app);
+
+  await app.register(fastifySwagger, openApiOptions(deps.publicUrl));
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/assure/docs',
+    uiConfig: { deepLinking: true, persistAuthorization: false },
+    staticCSP: true,
+  });
+  app.get('/assure/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, { store: deps.store });
+  await app.register(sandboxPageRoutes);
+  await app.register(authRoutes, { clients: deps.clients, tokens: deps.tokens, keys: deps.keys, issuer: deps.issuer });
+  await app.register(
+    async (assure) => {
+      requireBearerToken(assure, deps.tokens, deps.clientDirectory);
+      const options = { services: deps.services };
+      await assure.register(dossierRoutes, options);
+      await assure.register(userDataRoutes, options);
+      await assure.register(fileRoutes, options);
+      await assure.register(processRoutes, options);
+      await assure.register(processImageRoutes, options);
+      await assure.register(processListRoutes, options);
+      await assure.register(processResultRoutes, options);
+      await assure.register(sandboxRoutes, options);
+      await assure.register(webhookRoutes, options);
+    },
+    { prefix: '/assure' },
+  );
+  return app;
+}

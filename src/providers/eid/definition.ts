@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { videoIdRawResultFiles } from '../signicatvideoid/raw-files.js';
+import { noCreateRules, type ProviderDefinition } from '../types.js';
+import { createResponse } from './create-response.js';
+import { defaultProcessType, mapResult, processTypes } from './mapping.js';
+import { scenarios } from './scenarios.js';
+
+/** Electronic IDentification (the VideoID service under its older name): the capture runs in its SDK. */
+export const eid: ProviderDefinition = {
+  name: 'eid',
+  title: 'Electronic IDentification',
+  processTypes,
+  defaultProcessType,
+  documentType: 'notApplicable',
+  documentCountry: 'notApplicable',
+  redaction: false,
+  uploadDepictions: [],
+  readableDepictions: ['front', 'back', 'selfie', 'portrait'],
+  // The videoId.
+  externalIdAtCreation: () => randomUUID(),
+  verificationStart: 'api',
+  validateCreate: noCreateRules,
+  startProblem: () => undefined,
+  mapResult,
+  scenarios,
+  createResponse,
+  // The same download files as Signicat VideoID: ocr.json and manual_approval.json.
+  rawResultFiles: videoIdRawResultFiles,
+};

@@ -1,0 +1,27 @@
+import { noCreateRules, type ProviderDefinition } from '../types.js';
+import { createResponse } from './create-response.js';
+import { mapResult } from './mapping.js';
+import { scenarios } from './scenarios.js';
+
+/** ReadID reads the document chip in its SDK or the ReadID Ready app, which also finishes the process. */
+export const readid: ProviderDefinition = {
+  name: 'readid',
+  title: 'ReadID',
+  processTypes: ['sdk', 'ready'],
+  defaultProcessType: 'sdk',
+  documentType: 'notApplicable',
+  documentCountry: 'notApplicable',
+  redaction: false,
+  uploadDepictions: [],
+  readableDepictions: ['front', 'back', 'selfie', 'portrait'],
+  // ReadID's sessionId replaces it when the session finishes; until then it is the process id.
+  externalIdAtCreation: (processId) => processId,
+  verificationStart: 'provider',
+  validateCreate: noCreateRules,
+  startProblem: () => undefined,
+  mapResult,
+  scenarios,
+  createResponse,
+  // The raw result is the ReadID session, downloaded under the name upstream gives it.
+  rawResultFiles: (raw) => [{ name: 'session.json', content: raw }],
+};

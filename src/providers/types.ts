@@ -1,0 +1,152 @@
+import type { ProcessRecord } from '../store/repositories/processes.js';
+import type { Engines } from '../engines/pool/types.js';
+import type { MappingContext, Outcome } from './outcome.js';
+
+export const depictions = ['front', 'back', 'selfie', 'portrait'] as const;
+export type Depiction = (typeof depictions)[number];
+
+/** What a create-process request carries, after schema validation. */
+export interface CreateProcessInput {
+  provider: string;
+  processType?: string;
+  documentType?: string;
+  documentCountry?: string;
+  documentId?: number;
+  redact?: string[];
+  redactionLevel?: string;
+  processParameters?: Record<string, unknown>;
+}
+
+/** What start verification receives, to check that the process is ready. */
+export interface StartContext {
+  process: ProcessRecord;
+  images: ReadonlySet<Depiction>;
+  body: { facetecEnrollment?: Record<string, unknown>; imageDepiction?: string };
+}
+
+/**
+ * A provider, as data. Adding a provider means one folder with one of these, plus one line in the
+ * registry. Fields describe the upstream behaviour; the services read them and never switch on names.
+ */
+export interface ProviderDefinition {
+  /** The provider value stored and returned (`connect` stands for every `connect:<method>`). */
+  name: string;
+  /** Human-readable name used in error messages. */
+  title: string;
+  processTypes: readonly string[];
+  /** The process type used when none is given; undefined when the provider has no process types. */
+  defaultProcessType: string | undefined;
+  /** Whether `documentType` applies, and whether it must be given. */
+  documentType: 'notApplicable' | 'optional' | 'required';
+  documentCountry: 'notApplicable' | 'required';
+  redaction: boolean;
+  /** Depictions that can be uploaded through Set images (empty: the provider's SDK captures them). */
+  uploadDepictions: readonly Depiction[];
+  /** Depictions the provider can produce, served by Get image. */
+  readableDepictions: readonly Depiction[];
+  /**
+   * The provider's own id for the process (Onfido applicantId, VideoID videoId, Paper requestId...),
+   * assigned at creation; absent when the provider has none (FaceTec).
+   */
+  externalIdAtCreation?: (processId: string) => string;
+  /** `api`: started by Start verification; `provider`: the end-user's app or call finishes it. */
+  verificationStart: 'api' | 'provider';
+  /** Checks provider-specific create rules; returns problems to report as 400s. */
+  validateCreate(input: CreateProcessInput, processType: string | undefined): string[];
+  /** Returns why verification cannot start yet, or undefined when it can. */
+  startProblem(context: StartContext): string | undefined;
+  /** The meaning of a raw result. Pure and total: any input, even malformed, gives an outcome. */
+  mapResult(raw: unknown, context: MappingContext): Outcome;
+  /** Sandbox scenarios; the first one is the default, the provider's plain accepted result. */
+  scenarios: readonly Scenario[];
+  /** Extra create-process response fields, with realistic values unique to the process. */
+  createResponse?(context: CreateResponseContext): Record<string, string | number>;
+  /** Raw-result files for the download zip; by default the raw result as `result.json`. */
+  rawResultFiles?(raw: unknown): RawResultFile[];
+  /**
+   * Builds the provider's raw result from the built-in engines, for live clients. Absent when the
+   * engines cannot produce this provider's result (its live processes then fail, saying so).
+   */
+  engineBackend?(context: EngineContext): Promise<EngineResult>;
+  /** Where upstream's own examples contradict its stated rules, and which rule this provider follows. */
+  upstreamErrata?: readonly UpstreamErratum[];
+}
+
+/**
+ * A documented exception: an upstream Get process example that contradicts upstream's own stated rules.
+ * The rule wins; the named field of that example is left out of the field-for-field comparisons.
+ */
+export interface UpstreamErratum {
+  /** The example, as the spec extractor names it (e.g. `get-process-results-by-provider.txt:1282`). */
+  source: string;
+  field: 'status' | 'providerSpecific' | 'finalResult' | 'statusReasons' | 'failReason';
+  /** What contradicts what, and which way we went. */
+  reason: string;
+}
+
+/** Media a sandbox scenario comes with, served by the image, video and download endpoints. */
+export interface ScenarioMedia {
+  /** Depictions of synthetic images the sandbox attaches when the scenario completes. */
+  depictions: readonly Depiction[];
+  /** Whether the provider recorded a video (served by Get video). */
+  video?: boolean;
+}
+
+/**
+ * A named sandbox outcome. `raw` is the provider's raw result: the sandbox feeds it to the provider's
+ * real `mapResult`, exactly as a live backend would feed the vendor's answer.
+ */
+export interface Scenario {
+  /** Unique across providers, e.g. `onfido-accepted`. */
+  id: string;
+  description: string;
+  /** Process types the scenario applies to; every type of the provider when absent. */
+  processTypes?: readonly string[];
+  raw: unknown;
+  media?: ScenarioMedia;
+}
+
+/** What a create-process response adds for a provider (SDK tokens, URLs, QR codes...). */
+export interface CreateResponseContext {
+  process: ProcessRecord;
+  /** The server's public URL, for links that point back to it. */
+  publicUrl: string;
+}
+
+/** A file of the raw result in the download zip, under the provider's own file name. */
+export interface RawResultFile {
+  name: string;
+  content: unknown;
+}
+
+/** Helper for definitions without provider-specific create rules. */
+export const noCreateRules = (): string[] => [];
+
+/** Start problem for providers that need some images before verification. */
+export function missingImages(context: StartContext, required: readonly Depiction[]): string | undefined {
+  const missing = required.filter((depiction) => !context.images.has(depiction));
+  if (missing.length === 0) return undefined;
+  return `Upload the ${missing.join(' and ')} image${missing.length > 1 ? 's' : ''} before starting the verification.`;
+}
+
+/** What an engine backend gets: the process, its images, what Start verification carried, the engines. */
+export interface EngineContext {
+  process: ProcessRecord;
+  images: Partial<Record<Depiction, Buffer>>;
+  /** The Start verification body (e.g. a FaceTec enrollment), when there was one. */
+  startInput: Record<string, unknown> | undefined;
+  engines: Engines;
+  /** YYYY-MM-DD. */
+  today: string;
+  minimumAge: number;
+  /** Document numbers known to be lost, stolen or otherwise compromised. */
+  compromisedDocumentNumbers: ReadonlySet<string>;
+  /** Records a fingerprint (e.g. of a face scan); true when it was seen before (a replay). */
+  seenBefore(kind: string, fingerprint: string): Promise<boolean>;
+}
+
+/** The provider-shaped raw result an engine backend built, with what the engines measured. */
+export interface EngineResult {
+  raw: unknown;
+  engineOutput: unknown;
+}

@@ -1,0 +1,98 @@
+import { deleteBlobsQuietly } from '../blobs/blob-store.js';
+import { AppError, notFound } from '../core/errors.js';
+import type { StoredImage } from '../store/repositories/images.js';
+import type { Caller, ServiceDeps } from './context.js';
+import { requireDossier } from './dossiers.js';
+import { prepareImages, storeImages, type ImageUpload, type PreparedImage } from './uploads/stored-images.js';
+
+export const dossierFileDepictions = ['front', 'back', 'selfie'] as const;
+
+export interface ImageContent {
+  bytes: Buffer;
+  contentType: string;
+}
+
+/** Images kept on the dossier itself, uploaded directly or copied from one of its processes. */
+export class DossierFileService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async set(
+    caller: Caller,
+    dossierId: string,
+    uploads: ImageUpload[],
+    fromProcessId: string | undefined,
+  ): Promise<void> {
+    const { store, blobs, logger, clock } = this.deps;
+    const dossier = await requireDossier(store.repos, caller, dossierId);
+    if (uploads.length === 0 && fromProcessId === undefined) {
+      throw new AppError('validation_failed', 'Send at least one of front, back, selfie or processId.');
+    }
+    const prepared = await prepareImages(uploads);
+    if (fromProcessId !== undefined)
+      prepared.unshift(...(await this.processImages(caller, dossier.id, fromProcessId, prepared)));
+    const owner = { kind: 'dossier' as const, id: dossier.id, clientId: caller.id };
+    const now = clock.now();
+    await storeImages(blobs, logger, prepared, now, (stored) =>
+      store.transaction(async (tx) => {
+        await requireDossier(tx, caller, dossierId);
+        const replaced = await tx.images.put(owner, stored);
+        await tx.dossiers.touch(dossier.id, now);
+        return replaced;
+      }),
+    );
+  }
+
+  async get(caller: Caller, dossierId: string, depiction: string): Promise<ImageContent> {
+    const dossier = await requireDossier(this.deps.store.repos, caller, dossierId);
+    const image = await this.deps.store.repos.images.find(
+      { kind: 'dossier', id: dossier.id, clientId: caller.id },
+      depiction,
+    );
+    if (!image) throw notFound('File');
+    return { bytes: await this.deps.blobs.get(image.blobKey), contentType: image.contentType };
+  }
+
+  async delete(caller: Caller, dossierId: string): Promise<void> {
+    const { store, blobs, logger, clock } = this.deps;
+    const keys = await store.transaction(async (tx) => {
+      const dossier = await requireDossier(tx, caller, dossierId);
+      const deleted = await tx.images.deleteOwner({ kind: 'dossier', id: dossier.id, clientId: caller.id });
+      await tx.dossiers.touch(dossier.id, clock.now());
+      return deleted;
+    });
+    await deleteBlobsQuietly(blobs, keys, (blobKey, error) =>
+      logger.error({ err: error, blobKey }, 'could not delete the blob of a deleted file'),
+    );
+  }
+
+  /** The dossier process's document and selfie images, except depictions also uploaded in the same request. */
+  private async processImages(
+    caller: Caller,
+    dossierId: string,
+    processId: string,
+    uploaded: readonly PreparedImage[],
+  ): Promise<PreparedImage[]> {
+    const { store, blobs } = this.deps;
+    const process = await store.repos.processes.find(caller.id, dossierId, processId);
+    if (!process) throw notFound('Process');
+    const images: StoredImage[] = await store.repos.images.list({
+      kind: 'process',
+      id: process.id,
+      clientId: caller.id,
+    });
+    const copies = images.filter(
+      (image) =>
+        (dossierFileDepictions as readonly string[]).includes(image.depiction) &&
+        !uploaded.some((upload) => upload.depiction === image.depiction),
+    );
+    if (copies.length === 0)
+      throw new AppError('bad_request', 'The process has no front, back or selfie image to copy.');
+    return Promise.all(
+      copies.map(async (image) => ({
+        depiction: image.depiction,
+        bytes: await blobs.get(image.blobKey),
+        contentType: image.contentType as PreparedImage['contentType'],
+      })),
+    );
+  }
+}

@@ -1,0 +1,81 @@
+import { deleteBlobsQuietly } from '../blobs/blob-store.js';
+import { conflict, notFound } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import type { DossierRecord } from '../store/repositories/dossiers.js';
+import type { ProcessRecord } from '../store/repositories/processes.js';
+import type { Repositories } from '../store/store.js';
+import type { Caller, ServiceDeps } from './context.js';
+
+export interface DossierWithProcesses {
+  dossier: DossierRecord;
+  processes: ProcessRecord[];
+}
+
+/** Upstream lists "the last 100 dossiers". */
+const dossierListLimit = 100;
+
+export class DossierService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async create(caller: Caller, externalReference: string | undefined): Promise<DossierRecord> {
+    const now = this.deps.clock.now();
+    const dossier: DossierRecord = {
+      id: newId(),
+      clientId: caller.id,
+      externalReference: externalReference ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.deps.store.repos.dossiers.insert(dossier);
+    return dossier;
+  }
+
+  async get(caller: Caller, dossierId: string): Promise<DossierWithProcesses> {
+    const dossier = await requireDossier(this.deps.store.repos, caller, dossierId);
+    const processes = await this.deps.store.repos.processes.listByDossier(dossier.id);
+    return { dossier, processes };
+  }
+
+  list(caller: Caller): Promise<DossierRecord[]> {
+    return this.deps.store.repos.dossiers.listNewest(caller.id, dossierListLimit);
+  }
+
+  async delete(caller: Caller, dossierId: string): Promise<void> {
+    const blobKeys = await this.deps.store.transaction(async (tx) => {
+      const dossier = await requireDossier(tx, caller, dossierId);
+      // Upstream: an Onfido process that is still processing blocks deleting its dossier.
+      if ((await tx.processes.countInStatus(dossier.id, 'onfido', 'processing')) > 0) {
+        throw conflict('The dossier has an Onfido process that is still processing; delete it once it has finished.');
+      }
+      const keys = await tx.images.deleteDossierTree(caller.id, dossier.id);
+      keys.push(...(await tx.processes.deleteByDossier(caller.id, dossier.id)));
+      await tx.userData.delete(dossier.id);
+      await tx.dossiers.delete(caller.id, dossier.id);
+      return keys;
+    });
+    await this.deleteBlobs(blobKeys);
+  }
+
+  async deleteAll(caller: Caller): Promise<void> {
+    const blobKeys = await this.deps.store.transaction(async (tx) => {
+      const keys = await tx.images.deleteAllOfClient(caller.id);
+      keys.push(...(await tx.processes.deleteAllOfClient(caller.id)));
+      await tx.dossiers.deleteAll(caller.id);
+      return keys;
+    });
+    await this.deleteBlobs(blobKeys);
+  }
+
+  private deleteBlobs(keys: readonly string[]): Promise<void> {
+    return deleteBlobsQuietly(this.deps.blobs, keys, (blobKey, error) =>
+      this.deps.logger.error({ err: error, blobKey }, 'could not delete the blob of a deleted dossier'),
+    );
+  }
+}
+
+/** The caller's dossier, or a 404 (also when it belongs to another client). */
+export async function requireDossier(repos: Repositories, caller: Caller, dossierId: string): Promise<DossierRecord> {
+  const dossier = await repos.dossiers.find(caller.id, dossierId);
+  if (!dossier) throw notFound('Dossier');
+  return dossier;
+}

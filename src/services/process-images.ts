@@ -1,0 +1,64 @@
+import { AppError, conflict, notFound } from '../core/errors.js';
+import { providerOf } from '../providers/registry.js';
+import type { Depiction } from '../providers/types.js';
+import type { Caller, ServiceDeps } from './context.js';
+import type { ImageContent } from './dossier-files.js';
+import { requireProcess } from './processes.js';
+import { prepareImages, storeImages, type ImageUpload } from './uploads/stored-images.js';
+
+/** Images of a process: uploaded through the API before verification, served afterwards. */
+export class ProcessImageService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async set(caller: Caller, dossierId: string, processId: string, uploads: ImageUpload[]): Promise<void> {
+    const { store, blobs, logger, clock } = this.deps;
+    const process = await requireProcess(store.repos, caller, dossierId, processId);
+    const definition = providerOf(process.provider);
+    if (definition.uploadDepictions.length === 0) {
+      throw new AppError(
+        'unsupported_for_provider',
+        `${definition.title} captures images in its own app; they cannot be uploaded through the API.`,
+      );
+    }
+    const refused = uploads.filter((u) => !(definition.uploadDepictions as readonly string[]).includes(u.depiction));
+    if (refused.length > 0) {
+      throw new AppError(
+        'unsupported_for_provider',
+        `${definition.title} processes take ${definition.uploadDepictions.join(', ')} images, not ${refused.map((u) => u.depiction).join(', ')}.`,
+      );
+    }
+    if (uploads.length === 0)
+      throw new AppError('validation_failed', `Send at least one of ${definition.uploadDepictions.join(', ')}.`);
+    if (process.status !== 'pending') throw frozen();
+
+    const prepared = await prepareImages(uploads);
+    const now = clock.now();
+    await storeImages(blobs, logger, prepared, now, (stored) =>
+      store.transaction(async (tx) => {
+        // Locks the row while still pending, so a concurrent Start verification waits for this upload.
+        if (!(await tx.processes.touchIfPending(process.id, now))) throw frozen();
+        return tx.images.put({ kind: 'process', id: process.id, clientId: caller.id }, stored);
+      }),
+    );
+  }
+
+  async get(caller: Caller, dossierId: string, processId: string, depiction: Depiction): Promise<ImageContent> {
+    const { store, blobs } = this.deps;
+    const process = await requireProcess(store.repos, caller, dossierId, processId);
+    const definition = providerOf(process.provider);
+    if (!definition.readableDepictions.includes(depiction)) {
+      throw new AppError(
+        'unsupported_for_provider',
+        `${definition.title} processes do not provide a ${depiction} image.`,
+      );
+    }
+    const image = await store.repos.images.find({ kind: 'process', id: process.id, clientId: caller.id }, depiction);
+    if (!image) throw notFound('Image');
+    return { bytes: await blobs.get(image.blobKey), contentType: image.contentType };
+  }
+}
+
+const frozen = () =>
+  conflict(
+    'The verification of this process has started; its images can no longer change. Create a new process instead.',
+  );

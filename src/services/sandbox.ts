@@ -1,0 +1,67 @@
+import { AppError, conflict, notFound } from '../core/errors.js';
+import { providerOf } from '../providers/registry.js';
+import { listScenarios, type CatalogueEntry } from '../sandbox/catalogue.js';
+import { chosenScenario } from '../sandbox/choice.js';
+import type { ProcessRecord } from '../store/repositories/processes.js';
+import type { Caller, ServiceDeps } from './context.js';
+import { requireProcess } from './processes.js';
+import type { VerificationService } from './verification.js';
+
+/** The sandbox's own endpoints: the scenario catalogue, and finishing the end-user's part of a process. */
+export class SandboxService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly verification: VerificationService,
+  ) {}
+
+  scenarios(caller: Caller, provider: string | undefined): CatalogueEntry[] {
+    requireSandbox(caller);
+    return listScenarios(provider);
+  }
+
+  /**
+   * Plays the end-user's part of an SDK or video-call process (or finishes one whose verification was
+   * started): the process goes to processing and its scenario runs.
+   */
+  async complete(
+    caller: Caller,
+    dossierId: string,
+    processId: string,
+    scenario: string | undefined,
+  ): Promise<ProcessRecord> {
+    requireSandbox(caller);
+    const { store, clock } = this.deps;
+    const found = await requireProcess(store.repos, caller, dossierId, processId);
+    const definition = providerOf(found.provider);
+    if (definition.uploadDepictions.length > 0) {
+      throw new AppError(
+        'unsupported_for_provider',
+        `${definition.title} processes take their images through the API: they complete after Start verification.`,
+      );
+    }
+    const chosen = chosenScenario(caller, definition, found.processType, scenario);
+    if (found.status !== 'pending' && found.status !== 'processing') {
+      throw conflict(`The process is already ${found.status}.`);
+    }
+    const now = clock.now();
+    return store.transaction(async (tx) => {
+      let process = found;
+      if (process.status === 'pending') {
+        process = await this.deps.statusChanges.change(tx, process, 'processing', now, {
+          startedAt: now,
+          ...(chosen !== undefined && { sandboxScenario: chosen }),
+        });
+      } else if (chosen !== undefined) {
+        await tx.processes.setSandboxScenario(process.id, chosen);
+        process = { ...process, sandboxScenario: chosen };
+      }
+      await this.verification.enqueueVerification(tx, process);
+      return process;
+    });
+  }
+}
+
+/** Sandbox endpoints do not exist for live clients. */
+function requireSandbox(caller: Caller): void {
+  if (caller.environment !== 'sandbox') throw notFound('Sandbox');
+}

@@ -1,0 +1,53 @@
+import { AppError } from '../../core/errors.js';
+import { imageLimits, maxBase64Length } from './limits.js';
+
+export type ImageType = 'image/jpeg' | 'image/png';
+
+export interface DecodedImage {
+  bytes: Buffer;
+  contentType: ImageType;
+}
+
+const header = /^data:image\/(jpeg|jpg|png)((?:;[A-Za-z0-9_.-]+=[^;,]*)*);base64,/i;
+const base64Body = /^[A-Za-z0-9+/]*={0,2}$/;
+
+const invalid = (field: string, why: string) => new AppError('invalid_image', `${field}: ${why}`);
+
+/**
+ * Decodes a `data:image/(jpeg|png);base64,...` URL strictly: the size is checked before decoding,
+ * every character must be base64 (Node's decoder would silently skip junk), and the bytes must start
+ * with the magic number of the declared type.
+ */
+export function decodeImageDataUrl(field: string, value: string): DecodedImage {
+  const match = header.exec(value);
+  if (!match) {
+    throw invalid(
+      field,
+      'must be a data URL of a JPEG or PNG image (data:image/jpeg;base64,... or data:image/png;base64,...).',
+    );
+  }
+  const contentType: ImageType = match[1]!.toLowerCase() === 'png' ? 'image/png' : 'image/jpeg';
+  const body = value.slice(match[0].length);
+  if (body.length > maxBase64Length) {
+    throw invalid(field, `the image is larger than ${imageLimits.maxBytes / 1024 / 1024} MB.`);
+  }
+  if (body.length === 0 || body.length % 4 !== 0 || !base64Body.test(body)) {
+    throw invalid(field, 'the data URL is not valid base64.');
+  }
+  const bytes = Buffer.from(body, 'base64');
+  if (bytes.length > imageLimits.maxBytes) {
+    throw invalid(field, `the image is larger than ${imageLimits.maxBytes / 1024 / 1024} MB.`);
+  }
+  const actual = sniffImageType(bytes);
+  if (actual === undefined) throw invalid(field, 'the content is not a JPEG or PNG image.');
+  if (actual !== contentType) throw invalid(field, `the data URL says ${contentType} but the content is ${actual}.`);
+  return { bytes, contentType };
+}
+
+const pngMagic = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export function sniffImageType(bytes: Buffer): ImageType | undefined {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.subarray(0, 8).equals(pngMagic)) return 'image/png';
+  return undefined;
+}

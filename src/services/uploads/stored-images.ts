@@ -1,0 +1,65 @@
+import { deleteBlobsQuietly, type BlobStore } from '../../blobs/blob-store.js';
+import type { Logger } from '../../logging/logger.js';
+import type { StoredImage } from '../../store/repositories/images.js';
+import { decodeImageDataUrl, type DecodedImage } from './data-url.js';
+import { inspectImage } from './inspect-image.js';
+
+export interface ImageUpload {
+  depiction: string;
+  dataUrl: string;
+}
+
+export interface PreparedImage extends DecodedImage {
+  depiction: string;
+}
+
+/** Decodes and checks every upload before anything is written, so one bad image writes nothing. */
+export async function prepareImages(uploads: readonly ImageUpload[]): Promise<PreparedImage[]> {
+  const prepared: PreparedImage[] = [];
+  for (const upload of uploads) {
+    const decoded = decodeImageDataUrl(upload.depiction, upload.dataUrl);
+    await inspectImage(upload.depiction, decoded);
+    prepared.push({ depiction: upload.depiction, ...decoded });
+  }
+  return prepared;
+}
+
+/**
+ * Writes the images' blobs, then runs `commit` (the database transaction that references them). If
+ * anything fails the new blobs are deleted again, so a failed request leaves no orphan behind. After a
+ * successful commit, the blobs `commit` reports as replaced are deleted.
+ */
+export async function storeImages(
+  blobs: BlobStore,
+  logger: Logger,
+  images: readonly PreparedImage[],
+  now: number,
+  commit: (stored: StoredImage[]) => Promise<string[]>,
+): Promise<void> {
+  const stored: StoredImage[] = [];
+  let replaced: string[];
+  try {
+    for (const image of images) {
+      const blobKey = await blobs.put(image.bytes);
+      stored.push({
+        depiction: image.depiction,
+        blobKey,
+        contentType: image.contentType,
+        size: image.bytes.length,
+        createdAt: now,
+      });
+    }
+    replaced = await commit(stored);
+  } catch (error) {
+    await deleteBlobsQuietly(
+      blobs,
+      stored.map((image) => image.blobKey),
+      (blobKey, cleanupError) =>
+        logger.error({ err: cleanupError, blobKey }, 'could not clean up the blob of a failed upload'),
+    );
+    throw error;
+  }
+  await deleteBlobsQuietly(blobs, replaced, (blobKey, error) =>
+    logger.error({ err: error, blobKey }, 'could not delete a replaced image blob'),
+  );
+}

@@ -1,0 +1,306 @@
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import type { Outcome } from '../../providers/outcome.js';
+import type { ProcessStatus } from '../../core/process-status.js';
+import { bucketOf, countBucketMs, type Database, type ProcessesTable } from '../schema.js';
+import { ReusableQuery } from '../reusable-query.js';
+import { ProcessCountRepository } from './process-counts.js';
+
+/** Provider options given when the process was created. */
+export interface ProcessOptions {
+  redact?: string[];
+  redactionLevel?: string;
+  processParameters?: Record<string, unknown>;
+  eventTags?: string[];
+}
+
+export interface ProcessRecord {
+  id: string;
+  dossierId: string;
+  clientId: string;
+  provider: string;
+  processType: string | null;
+  status: ProcessStatus;
+  documentType: string | null;
+  documentCountry: string | null;
+  documentId: number | null;
+  options: ProcessOptions;
+  notificationUrl: string | null;
+  notificationAuthSealed: string | null;
+  externalId: string | null;
+  failReason: unknown;
+  createdAt: number;
+  updatedAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  sandboxScenario: string | null;
+  /** The mapped result once final; status and failReason live in their own fields. */
+  outcome: StoredOutcome | null;
+  rawResultKey: string | null;
+  startInputKey: string | null;
+  firstImageAt: number | null;
+  engineOutputKey: string | null;
+}
+
+/** The parts of an Outcome kept beside the status. */
+export type StoredOutcome = Omit<Outcome, 'status' | 'failReason'>;
+
+const parseJson = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
+
+export const toProcessRecord = (row: Selectable<ProcessesTable>): ProcessRecord => ({
+  id: row.id,
+  dossierId: row.dossier_id,
+  clientId: row.client_id,
+  provider: row.provider,
+  processType: row.process_type,
+  status: row.status,
+  documentType: row.document_type,
+  documentCountry: row.document_country,
+  documentId: row.document_id,
+  options: JSON.parse(row.options) as ProcessOptions,
+  notificationUrl: row.notification_url,
+  notificationAuthSealed: row.notification_auth_sealed,
+  externalId: row.external_id,
+  failReason: parseJson(row.fail_reason),
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  startedAt: row.started_at,
+  finishedAt: row.finished_at,
+  sandboxScenario: row.sandbox_scenario,
+  outcome: parseJson(row.outcome) as StoredOutcome | null,
+  rawResultKey: row.raw_result_key,
+  startInputKey: row.start_input_key,
+  firstImageAt: row.first_image_at,
+  engineOutputKey: row.engine_output_key,
+});
+
+// Get process is the most frequent call of the API: its lookup is compiled once.
+const findProcess = new ReusableQuery((db, id: string, dossierId: string, clientId: string) =>
+  db
+    .selectFrom('processes')
+    .selectAll()
+    .where('id', '=', id)
+    .where('dossier_id', '=', dossierId)
+    .where('client_id', '=', clientId),
+);
+
+/** Fields a status change may set together with the status. */
+export interface TransitionPatch {
+  failReason?: unknown;
+  startedAt?: number;
+  finishedAt?: number;
+  externalId?: string;
+  sandboxScenario?: string;
+  outcome?: StoredOutcome;
+  rawResultKey?: string;
+  startInputKey?: string;
+  engineOutputKey?: string;
+}
+
+/**
+ * Processes of a client. The per-hour counts are updated in the same statements' transaction by every
+ * method that creates, deletes or changes the status of a process, so callers run these in a transaction.
+ */
+export class ProcessRepository {
+  private readonly counts: ProcessCountRepository;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.counts = new ProcessCountRepository(db);
+  }
+
+  async insert(process: ProcessRecord): Promise<void> {
+    await this.db
+      .insertInto('processes')
+      .values({
+        id: process.id,
+        dossier_id: process.dossierId,
+        client_id: process.clientId,
+        provider: process.provider,
+        process_type: process.processType,
+        status: process.status,
+        document_type: process.documentType,
+        document_country: process.documentCountry,
+        document_id: process.documentId,
+        options: JSON.stringify(process.options),
+        notification_url: process.notificationUrl,
+        notification_auth_sealed: process.notificationAuthSealed,
+        external_id: process.externalId,
+        fail_reason: process.failReason === null ? null : JSON.stringify(process.failReason),
+        created_at: process.createdAt,
+        updated_at: process.updatedAt,
+        started_at: process.startedAt,
+        finished_at: process.finishedAt,
+        sandbox_scenario: process.sandboxScenario,
+        outcome: process.outcome === null ? null : JSON.stringify(process.outcome),
+        raw_result_key: process.rawResultKey,
+        start_input_key: process.startInputKey,
+        first_image_at: process.firstImageAt,
+        engine_output_key: process.engineOutputKey,
+      })
+      .execute();
+    await this.counts.add(process.clientId, bucketOf(process.createdAt), process.status, 1);
+  }
+
+  async find(clientId: string, dossierId: string, id: string): Promise<ProcessRecord | undefined> {
+    const [row] = await findProcess.execute(this.db, id, dossierId, clientId);
+    return row && toProcessRecord(row);
+  }
+
+  async listByDossier(dossierId: string): Promise<ProcessRecord[]> {
+    const rows = await this.db
+      .selectFrom('processes')
+      .selectAll()
+      .where('dossier_id', '=', dossierId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toProcessRecord);
+  }
+
+  /**
+   * Changes the status only if it is still `from` (compare-and-set), so two concurrent changes cannot
+   * both win. Returns false when another change got there first. Callers check the transition first.
+   */
+  async transition(
+    process: ProcessRecord,
+    from: ProcessStatus,
+    to: ProcessStatus,
+    now: number,
+    patch: TransitionPatch = {},
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('processes')
+      .set({
+        status: to,
+        updated_at: now,
+        ...(patch.failReason !== undefined && { fail_reason: JSON.stringify(patch.failReason) }),
+        ...(patch.startedAt !== undefined && { started_at: patch.startedAt }),
+        ...(patch.finishedAt !== undefined && { finished_at: patch.finishedAt }),
+        ...(patch.externalId !== undefined && { external_id: patch.externalId }),
+        ...(patch.sandboxScenario !== undefined && { sandbox_scenario: patch.sandboxScenario }),
+        ...(patch.outcome !== undefined && { outcome: JSON.stringify(patch.outcome) }),
+        ...(patch.rawResultKey !== undefined && { raw_result_key: patch.rawResultKey }),
+        ...(patch.startInputKey !== undefined && { start_input_key: patch.startInputKey }),
+        ...(patch.engineOutputKey !== undefined && { engine_output_key: patch.engineOutputKey }),
+      })
+      .where('id', '=', process.id)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    const bucket = bucketOf(process.createdAt);
+    await this.counts.add(process.clientId, bucket, from, -1);
+    await this.counts.add(process.clientId, bucket, to, 1);
+    return true;
+  }
+
+  /**
+   * Bumps updated_at (and records the first image's time) if the process is still pending, taking its
+   * row lock; false if it is not.
+   */
+  async touchIfPending(id: string, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('processes')
+      .set((eb) => ({ updated_at: now, first_image_at: eb.fn.coalesce('first_image_at', eb.val(now)) }))
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** Deletes a process with its status history; returns the blob keys (raw result, start input) it leaves. */
+  async delete(process: ProcessRecord): Promise<string[]> {
+    const keys = await this.blobKeys(this.db.selectFrom('processes').where('id', '=', process.id));
+    await this.db.deleteFrom('process_events').where('process_id', '=', process.id).execute();
+    const result = await this.db.deleteFrom('processes').where('id', '=', process.id).executeTakeFirst();
+    if (result.numDeletedRows > 0n) {
+      await this.counts.add(process.clientId, bucketOf(process.createdAt), process.status, -1);
+    }
+    return keys;
+  }
+
+  /** The raw-result and start-input blob keys of the processes a query selects. */
+  private async blobKeys(from: SelectQueryBuilder<Database, 'processes', object>): Promise<string[]> {
+    const rows = await from.select(['raw_result_key', 'start_input_key', 'engine_output_key']).execute();
+    return rows
+      .flatMap((row) => [row.raw_result_key, row.start_input_key, row.engine_output_key])
+      .filter((key): key is string => key !== null);
+  }
+
+  /** Deletes every process of a dossier (with their histories), keeping the counts in step; returns their blob keys. */
+  async deleteByDossier(clientId: string, dossierId: string): Promise<string[]> {
+    const keys = await this.blobKeys(this.db.selectFrom('processes').where('dossier_id', '=', dossierId));
+    await this.db
+      .deleteFrom('process_events')
+      .where('process_id', 'in', (eb) => eb.selectFrom('processes').select('id').where('dossier_id', '=', dossierId))
+      .execute();
+    const groups = await this.db
+      .selectFrom('processes')
+      .select([
+        sql<number>`created_at / ${sql.lit(countBucketMs)}`.as('bucket'),
+        'status',
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
+      .where('dossier_id', '=', dossierId)
+      .groupBy(['bucket', 'status'])
+      .execute();
+    await this.db.deleteFrom('processes').where('dossier_id', '=', dossierId).execute();
+    for (const group of groups) await this.counts.add(clientId, Number(group.bucket), group.status, -Number(group.n));
+    return keys;
+  }
+
+  /** Deletes every process of a client (with their histories); returns their blob keys. */
+  async deleteAllOfClient(clientId: string): Promise<string[]> {
+    const keys = await this.blobKeys(this.db.selectFrom('processes').where('client_id', '=', clientId));
+    await this.db.deleteFrom('process_events').where('client_id', '=', clientId).execute();
+    await this.db.deleteFrom('processes').where('client_id', '=', clientId).execute();
+    await this.counts.deleteAllOfClient(clientId);
+    return keys;
+  }
+
+  /** A process by id alone, for jobs that run outside any client's request. */
+  async findById(id: string): Promise<ProcessRecord | undefined> {
+    const row = await this.db.selectFrom('processes').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toProcessRecord(row);
+  }
+
+  /** Sets the sandbox scenario of a process that has not finished. */
+  async setSandboxScenario(id: string, scenario: string): Promise<void> {
+    await this.db.updateTable('processes').set({ sandbox_scenario: scenario }).where('id', '=', id).execute();
+  }
+
+  /** Pending processes created before `createdBefore` (optionally of one provider), oldest first. */
+  async listPending(createdBefore: number, limit: number, provider?: string): Promise<ProcessRecord[]> {
+    let query = this.db
+      .selectFrom('processes')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('created_at', '<', createdBefore);
+    if (provider !== undefined) query = query.where('provider', '=', provider);
+    const rows = await query.orderBy('created_at').limit(limit).execute();
+    return rows.map(toProcessRecord);
+  }
+
+  /** Pending processes of a provider whose first image arrived before `before`. */
+  async listPendingByFirstImage(provider: string, before: number, limit: number): Promise<ProcessRecord[]> {
+    const rows = await this.db
+      .selectFrom('processes')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('provider', '=', provider)
+      .where('first_image_at', '<', before)
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
+    return rows.map(toProcessRecord);
+  }
+
+  async countInStatus(dossierId: string, provider: string, status: ProcessStatus): Promise<number> {
+    const row = await this.db
+      .selectFrom('processes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('dossier_id', '=', dossierId)
+      .where('provider', '=', provider)
+      .where('status', '=', status)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

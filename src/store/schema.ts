@@ -1,0 +1,182 @@
+import type { ProcessStatus } from '../core/process-status.js';
+
+/**
+ * The database tables, shared by SQLite and PostgreSQL. Timestamps are epoch milliseconds
+ * (BIGINT) so ordering and range filters use plain integer indexes on both engines; JSON is text.
+ */
+export interface Database {
+  clients: ClientsTable;
+  signing_keys: SigningKeysTable;
+  dossiers: DossiersTable;
+  user_data: UserDataTable;
+  processes: ProcessesTable;
+  images: ImagesTable;
+  process_events: ProcessEventsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  notification_deliveries: NotificationDeliveriesTable;
+  notification_attempts: NotificationAttemptsTable;
+  seen_fingerprints: SeenFingerprintsTable;
+  process_counts: ProcessCountsTable;
+}
+
+export type ClientEnvironment = 'sandbox' | 'live';
+
+export interface ClientsTable {
+  id: string;
+  name: string;
+  /** scrypt hash of the client secret, never the secret itself. */
+  secret_hash: string;
+  environment: ClientEnvironment;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SigningKeysTable {
+  kid: string;
+  algorithm: string;
+  /** The private JWK, sealed with the master key. */
+  private_jwk_sealed: string;
+  public_jwk: string;
+  created_at: number;
+  retired_at: number | null;
+}
+
+export interface DossiersTable {
+  id: string;
+  client_id: string;
+  external_reference: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UserDataTable {
+  dossier_id: string;
+  data: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ProcessesTable {
+  id: string;
+  dossier_id: string;
+  client_id: string;
+  provider: string;
+  process_type: string | null;
+  status: ProcessStatus;
+  document_type: string | null;
+  document_country: string | null;
+  document_id: number | null;
+  /** Provider options given at creation (redact, redactionLevel, processParameters, eventTags) as JSON. */
+  options: string;
+  notification_url: string | null;
+  /** The legacy authorizationHeader, sealed with the master key: it is the customer's credential. */
+  notification_auth_sealed: string | null;
+  external_id: string | null;
+  fail_reason: string | null;
+  created_at: number;
+  updated_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+  /** The sandbox scenario chosen for the process (sandbox clients only). */
+  sandbox_scenario: string | null;
+  /** The mapped result (providerSpecific, finalResult, statusReasons) as JSON, once final. */
+  outcome: string | null;
+  /** Blob holding the provider's raw result, as received. */
+  raw_result_key: string | null;
+  /** Blob holding what Start verification received (e.g. a FaceTec enrollment). */
+  start_input_key: string | null;
+  /** When the first image arrived: PictureID transactions expire 15 minutes after it. */
+  first_image_at: number | null;
+  /** Blob holding what the built-in engines measured (live verifications). */
+  engine_output_key: string | null;
+}
+
+/** Fingerprints already seen (e.g. FaceTec face scans), to recognise a replay. */
+export interface SeenFingerprintsTable {
+  kind: string;
+  fingerprint: string;
+  client_id: string;
+  created_at: number;
+}
+
+export interface ProcessEventsTable {
+  id: string;
+  process_id: string;
+  dossier_id: string;
+  client_id: string;
+  status: ProcessStatus;
+  created_at: number;
+}
+
+export type WebhookEndpointStatus = 'active' | 'disabled';
+
+export interface WebhookEndpointsTable {
+  id: string;
+  client_id: string;
+  url: string;
+  /** JSON array of event names. */
+  events: string;
+  secret_sealed: string;
+  status: WebhookEndpointStatus;
+  disabled_reason: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
+
+export interface NotificationDeliveriesTable {
+  id: string;
+  client_id: string;
+  /** The subscribed endpoint, or null for a process's legacy notificationUrl. */
+  endpoint_id: string | null;
+  process_id: string | null;
+  event: string;
+  payload: string;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface NotificationAttemptsTable {
+  id: string;
+  delivery_id: string;
+  attempt: number;
+  started_at: number;
+  duration_ms: number;
+  status_code: number | null;
+  error: string | null;
+  outcome: 'delivered' | 'failed' | 'gone';
+}
+
+export type ImageOwnerKind = 'dossier' | 'process';
+
+/** Images of dossiers (files) and of processes; the bytes live in the blob store under `blob_key`. */
+export interface ImagesTable {
+  owner_kind: ImageOwnerKind;
+  owner_id: string;
+  client_id: string;
+  depiction: string;
+  blob_key: string;
+  content_type: string;
+  size: number;
+  created_at: number;
+}
+
+/**
+ * Process counts per client, hour of creation and status, kept in step with `processes` in the same
+ * transaction. They let the process list count and seek deep offsets without scanning millions of rows.
+ */
+export interface ProcessCountsTable {
+  client_id: string;
+  bucket: number;
+  status: ProcessStatus;
+  count: number;
+}
+
+/** Width of a process-count bucket. */
+export const countBucketMs = 3_600_000;
+
+export const bucketOf = (createdAtMs: number): number => Math.floor(createdAtMs / countBucketMs);

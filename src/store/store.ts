@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseHandle, Dialect } from './database.js';
+import { ClientRepository } from './repositories/clients.js';
+import { DossierRepository } from './repositories/dossiers.js';
+import { ImageRepository } from './repositories/images.js';
+import { DeliveryRepository } from './repositories/deliveries.js';
+import { ProcessEventRepository } from './repositories/process-events.js';
+import { ProcessListRepository } from './repositories/process-list.js';
+import { ProcessRepository } from './repositories/processes.js';
+import { SeenFingerprintRepository } from './repositories/seen-fingerprints.js';
+import { SigningKeyRepository } from './repositories/signing-keys.js';
+import { UserDataRepository } from './repositories/user-data.js';
+import { WebhookEndpointRepository } from './repositories/webhook-endpoints.js';
+import type { Database } from './schema.js';
+
+export interface Repositories {
+  /** The connection or transaction these repositories run on (for adapters that join it, like the queue). */
+  db: Kysely<Database>;
+  clients: ClientRepository;
+  signingKeys: SigningKeyRepository;
+  dossiers: DossierRepository;
+  userData: UserDataRepository;
+  images: ImageRepository;
+  processes: ProcessRepository;
+  processList: ProcessListRepository;
+  processEvents: ProcessEventRepository;
+  webhookEndpoints: WebhookEndpointRepository;
+  deliveries: DeliveryRepository;
+  seenFingerprints: SeenFingerprintRepository;
+}
+
+function repositoriesOn(db: Kysely<Database>): Repositories {
+  return {
+    db,
+    clients: new ClientRepository(db),
+    signingKeys: new SigningKeyRepository(db),
+    dossiers: new DossierRepository(db),
+    userData: new UserDataRepository(db),
+    images: new ImageRepository(db),
+    processes: new ProcessRepository(db),
+    processList: new ProcessListRepository(db),
+    processEvents: new ProcessEventRepository(db),
+    webhookEndpoints: new WebhookEndpointRepository(db),
+    deliveries: new DeliveryRepository(db),
+    seenFingerprints: new SeenFingerprintRepository(db),
+  };
+}
+
+/**
+ * The one entry to persistence: repositories on the shared connection, or on a transaction.
+ *
+ * @example
+ *   await store.transaction(async (tx) => { await tx.dossiers.insert(d); await tx.userData.insert(u); });
+ */
+export class Store {
+  readonly repos: Repositories;
+
+  constructor(private readonly handle: DatabaseHandle) {
+    this.repos = repositoriesOn(handle.db);
+  }
+
+  get dialect(): Dialect {
+    return this.handle.dialect;
+  }
+
+  get db(): Kysely<Database> {
+    return this.handle.db;
+  }
+
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    return this.handle.db.transaction().execute((trx) => work(repositoriesOn(trx)));
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
+}

@@ -1,0 +1,57 @@
+import type { Clock } from '../core/time.js';
+import type { JobDefinition } from '../jobs/types.js';
+import { providerOf, providers } from '../providers/registry.js';
+import type { ProcessRecord } from '../store/repositories/processes.js';
+import type { Store } from '../store/store.js';
+import type { StatusChanges } from '../services/status-changes.js';
+import { expiryRuleOf } from './expiry.js';
+
+export const expireProcessesJob = 'expire-pending-processes';
+const batch = 500;
+
+export interface ExpiryJobDeps {
+  store: Store;
+  clock: Clock;
+  statusChanges: StatusChanges;
+  pendingExpiryMinutes: number;
+}
+
+/** Fails pending processes that ran out of time (run every minute by the scheduler, on one node). */
+export function expiryJob(deps: ExpiryJobDeps): JobDefinition<Record<string, never>> {
+  return {
+    name: expireProcessesJob,
+    maxAttempts: 1,
+    retryDelaySeconds: 60,
+    timeoutSeconds: 300,
+    parse: () => ({}),
+    async handle(_payload, { logger }) {
+      const now = deps.clock.now();
+      const expired: ProcessRecord[] = [];
+      for (const definition of providers) {
+        const minutes = expiryRuleOf(definition.name).afterFirstImageMinutes;
+        if (minutes !== undefined) {
+          expired.push(
+            ...(await deps.store.repos.processes.listPendingByFirstImage(
+              definition.name,
+              now - minutes * 60_000,
+              batch,
+            )),
+          );
+        }
+      }
+      expired.push(...(await deps.store.repos.processes.listPending(now - deps.pendingExpiryMinutes * 60_000, batch)));
+      let count = 0;
+      for (const process of expired) {
+        const rule = expiryRuleOf(providerOf(process.provider).name);
+        const changed = await deps.store.transaction(async (tx) => {
+          const current = await tx.processes.findById(process.id);
+          if (!current || current.status !== 'pending') return false;
+          await deps.statusChanges.change(tx, current, 'failed', now, { failReason: rule.failReason });
+          return true;
+        });
+        if (changed) count++;
+      }
+      if (count > 0) logger.info({ count }, 'expired pending processes');
+    },
+  };
+}

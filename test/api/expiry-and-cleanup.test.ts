@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { providers } from '../../src/providers/registry.js';
+import { expireProcessesJob } from '../../src/verification/expiry-job.js';
+import { countBlobFiles } from '../support/blobs.js';
+import { jpegDataUrl } from '../support/images.js';
+import { driveScenario } from '../support/sandbox-driver.js';
+import { storeKinds } from '../support/store-kinds.js';
+import { useTestServer } from '../support/test-server.js';
+
+const minutes = (n: number) => n * 60_000;
+
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe.each(storeKinds)('expiry and clean-up on %s', (kind) => {
+  const server = useTestServer(kind, { OPENASSURE_PENDING_EXPIRY_MINUTES: '60' }, { worker: true });
+
+  it('fails a PictureID process 15 minutes after its first image, and others after the pending time', async () => {
+    const { clock, app } = server();
+    const client = await server().newClient();
+    let api = client.api;
+    // Moving the clock by hours outlives access tokens: take a new one after each move.
+    const advance = async (ms: number) => {
+      clock.advance(ms);
+      api = api.withToken(await server().token(client.clientId, client.clientSecret));
+    };
+    const { dossierId } = (await api.post('/assure/dossiers', {})).json<{ dossierId: string }>();
+    const create = async (body: object) =>
+      (await api.post(`/assure/dossiers/${dossierId}/processes`, body)).json<{ processId: string }>().processId;
+    const pictureId = await create({ provider: 'signicatpictureid', processType: 'document' });
+    const untouched = await create({ provider: 'signicatpictureid', processType: 'document' });
+    const onfido = await create({ provider: 'onfido' });
+    const path = (id: string) => `/assure/dossiers/${dossierId}/processes/${id}`;
+    await api.post(`${path(pictureId)}/images`, { front: await jpegDataUrl() });
+    const read = async (id: string) => (await api.get(path(id))).json<{ status: string; failReason?: unknown }>();
+
+    await advance(minutes(14));
+    await app.queue.enqueue(expireProcessesJob, {});
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await read(pictureId)).status).toBe('pending');
+
+    await advance(minutes(2));
+    await app.queue.enqueue(expireProcessesJob, {});
+    const expired = await waitFor(
+      () => read(pictureId),
+      (p) => p.status === 'failed',
+    );
+    expect(expired).toMatchObject({ status: 'failed', failReason: { detail: 'Transaction time expired.' } });
+    // No image yet: the 15 minutes have not started; nor has the general pending time run out.
+    expect((await read(untouched)).status).toBe('pending');
+    expect((await read(onfido)).status).toBe('pending');
+
+    await advance(minutes(50));
+    await app.queue.enqueue(expireProcessesJob, {});
+    const abandoned = await waitFor(
+      () => read(onfido),
+      (p) => p.status === 'failed',
+    );
+    expect(abandoned.failReason).toMatchObject({ type: 'expired' });
+    expect(
+      (
+        await waitFor(
+          () => read(untouched),
+          (p) => p.status === 'failed',
+        )
+      ).status,
+    ).toBe('failed');
+    clock.set(Date.now());
+  });
+
+  it('deletes the raw results, start inputs and media of deleted processes and dossiers', async () => {
+    const { api, env } = server();
+    const before = countBlobFiles(env.dataDir);
+    const readid = providers.find((p) => p.name === 'readid')!;
+    const facetec = providers.find((p) => p.name === 'facetec')!;
+    const session = await driveScenario(api, readid, readid.scenarios[0]!, 'sdk');
+    const face = await driveScenario(api, facetec, facetec.scenarios[0]!, null);
+    expect(countBlobFiles(env.dataDir)).toBeGreaterThan(before + 3);
+    expect((await api.delete(session.path)).status).toBe(204);
+    expect((await api.delete(`/assure/dossiers/${face.dossierId}`)).status).toBe(204);
+    await api.delete(`/assure/dossiers/${session.dossierId}`);
+    expect(countBlobFiles(env.dataDir)).toBe(before);
+  });
+});

@@ -1,0 +1,125 @@
+import type { ChildProcess } from 'node:child_process';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { jpegDataUrl } from '../support/images.js';
+import { storeKinds } from '../support/store-kinds.js';
+import { createTestEnvironment, type TestEnvironment } from '../support/stores.js';
+import { startUntil, stop } from './run-cli.js';
+
+const clientId = 'worker-kill-client';
+const clientSecret = 'worker-kill-secret-0123456789';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function token(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/auth/open/connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
+  });
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+// A worker killed with SIGKILL in the middle of a verification loses nothing: after its lease or
+// pg-boss expiry runs out, another worker runs the job again, and the process gets one final status.
+describe.each(storeKinds)(
+  'a worker killed mid-job on %s',
+  (kind) => {
+    let env: TestEnvironment;
+    let server: ChildProcess | undefined;
+    let baseUrl = '';
+    beforeAll(async () => {
+      env = await createTestEnvironment(kind);
+      Object.assign(env.env, {
+        OPENASSURE_BOOTSTRAP_CLIENT_ID: clientId,
+        OPENASSURE_BOOTSTRAP_CLIENT_SECRET: clientSecret,
+        OPENASSURE_VERIFY_TIMEOUT_SECONDS: '3',
+        OPENASSURE_QUEUE_MAINTENANCE_SECONDS: '1',
+      });
+      const started = await startUntil(
+        process.execPath,
+        ['--import', 'tsx', 'src/main.ts', 'serve'],
+        { ...env.env, PORT: '0', HOST: '127.0.0.1', OPENASSURE_WORKER_IN_SERVE: 'false' },
+        /listening on (http:\/\/\S+)/,
+      );
+      server = started.child;
+      baseUrl = started.match[1]!;
+    });
+    afterAll(async () => {
+      if (server) await stop(server);
+      await env.cleanup();
+    });
+
+    const startWorker = (delayMs: number) =>
+      startUntil(
+        process.execPath,
+        ['--import', 'tsx', 'src/main.ts', 'worker'],
+        { ...env.env, OPENASSURE_SANDBOX_DELAY_MS: String(delayMs) },
+        /worker started/,
+      );
+
+    it('finishes the job in another worker, with exactly one final status', async () => {
+      const auth = { authorization: `Bearer ${await token(baseUrl)}`, 'content-type': 'application/json' };
+      const post = async (path: string, body: unknown) => {
+        const text = await (
+          await fetch(`${baseUrl}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) })
+        ).text();
+        return (text === '' ? {} : JSON.parse(text)) as Record<string, string>;
+      };
+      const { dossierId } = await post('/assure/dossiers', {});
+      const { processId = '' } = await post(`/assure/dossiers/${dossierId}/processes`, {
+        provider: 'signicatpaper',
+        documentType: 'passport',
+        documentCountry: 'NLD',
+      });
+      const path = `/assure/dossiers/${dossierId}/processes/${processId}`;
+      await post(`${path}/images`, { front: await jpegDataUrl() });
+      expect((await post(path, {})).status).toBe('processing');
+
+      // The first worker takes the job, then dies in the middle of it (its sandbox result takes 60 s).
+      const doomed = await startWorker(60_000);
+      await sleep(2500);
+      doomed.child.kill('SIGKILL');
+      await new Promise((resolve) => doomed.child.once('exit', resolve));
+      const read = async () =>
+        (await (await fetch(`${baseUrl}${path}`, { headers: auth })).json()) as { status: string };
+      expect((await read()).status).toBe('processing');
+
+      const rescuer = await startWorker(0);
+      try {
+        const deadline = Date.now() + 60_000;
+        let status = (await read()).status;
+        while (status === 'processing' && Date.now() < deadline) {
+          await sleep(250);
+          status = (await read()).status;
+        }
+        expect(status).toBe('accepted');
+      } finally {
+        await stop(rescuer.child);
+      }
+
+      const store = await openStore(loadConfig(env.env));
+      try {
+        const events = await store.repos.processEvents.listByProcess(processId);
+        expect(events.map((e) => e.status)).toEqual(['processing', 'accepted']);
+        // The job really ran twice: the dead worker had claimed it.
+        const attempts =
+          kind === 'sqlite'
+            ? (
+                await sql<{
+                  attempts: number;
+                }>`select attempts from openassure_jobs where name = 'verify-process'`.execute(store.db)
+              ).rows[0]?.attempts
+            : (
+                await sql<{
+                  attempts: number;
+                }>`select retry_count + 1 as attempts from pgboss.job where name = 'verify-process'`.execute(store.db)
+              ).rows[0]?.attempts;
+        expect(Number(attempts)).toBeGreaterThanOrEqual(2);
+      } finally {
+        await store.close();
+      }
+    });
+  },
+  120_000,
+);
