@@ -23,16 +23,20 @@ import { WebhookService } from './notifications/webhook-service.js';
 import { SandboxBackend } from './sandbox/backend.js';
 import { ClientService } from './services/clients.js';
 import type { ServiceDeps } from './services/context.js';
+import { DocumentTypeService } from './services/document-types.js';
 import { DossierFileService } from './services/dossier-files.js';
 import { DossierService } from './services/dossiers.js';
+import { MatchingService } from './services/matching.js';
 import { ProcessImageService } from './services/process-images.js';
 import { ProcessListService } from './services/process-list.js';
 import { ProcessService } from './services/processes.js';
+import { RedactionService } from './services/redaction.js';
 import { ResultService } from './services/results.js';
 import { SandboxService } from './services/sandbox.js';
 import { StatusChanges } from './services/status-changes.js';
 import { UserDataService } from './services/user-data.js';
 import { VerificationService } from './services/verification.js';
+import { WatermarkService } from './services/watermark.js';
 import { openDatabase } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { expireProcessesJob, expiryJob } from './verification/expiry-job.js';
@@ -102,20 +106,25 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       );
     }
     const verification = new VerificationService(deps);
+    // The engines' threads start on first use: a process that neither verifies nor redacts never loads a model.
+    const engines = createEnginePool({ threads: config.verification.engineThreads });
+    const processImages = new ProcessImageService(deps);
     const services: AssureServices = {
       dossiers: new DossierService(deps),
       userData: new UserDataService(deps),
       files: new DossierFileService(deps),
       processes: new ProcessService(deps),
-      processImages: new ProcessImageService(deps),
+      processImages,
       verification,
       processList: new ProcessListService(deps),
       results: new ResultService(deps),
       sandbox: new SandboxService(deps, verification),
       webhooks: new WebhookService(deps),
+      matching: new MatchingService(deps),
+      watermark: new WatermarkService(processImages),
+      documentTypes: new DocumentTypeService(),
+      redaction: new RedactionService(deps, engines),
     };
-    // The engines' threads start on first use: an API-only process never loads a model.
-    const engines = createEnginePool({ threads: config.verification.engineThreads });
     const jobs = jobDefinitions(config, deps, engines);
     await queue.init(jobs);
     const http = await buildHttpServer({
@@ -171,6 +180,7 @@ function jobDefinitions(config: Config, deps: ServiceDeps, engines: Engines): Jo
         }),
       },
       timeoutSeconds: config.jobs.verifyTimeoutSeconds,
+      redaction: { engines, blobs: deps.blobs },
     }) as JobDefinition,
     expiryJob({ ...deps, pendingExpiryMinutes: config.verification.pendingExpiryMinutes }) as JobDefinition,
     deliverJob({ ...deps, allowPrivate: config.outbound.allowPrivate }) as JobDefinition,

@@ -6,6 +6,8 @@ export interface Outcome {
   reading: MrzReading;
   /** Milliseconds the read took (the reader's own figure). */
   ms: number;
+  /** CPU milliseconds the process spent on the read, all threads: the time it takes on one free core. */
+  cpuMs?: number;
 }
 
 export interface Score {
@@ -22,6 +24,7 @@ export interface Score {
   charactersRight: number;
   characters: number;
   times: number[];
+  cpuTimes: number[];
 }
 
 /** Edit distance (insertions, deletions, substitutions). */
@@ -49,8 +52,9 @@ export function score(outcomes: readonly Outcome[]): Score {
     charactersRight: 0,
     characters: 0,
     times: [],
+    cpuTimes: [],
   };
-  for (const { expected, reading, ms } of outcomes) {
+  for (const { expected, reading, ms, cpuMs } of outcomes) {
     const exact = expected.length === reading.lines.length && expected.every((line, i) => reading.lines[i] === line);
     if (exact) result.fullyCorrect++;
     if (exact && reading.valid) result.correctAndValid++;
@@ -65,6 +69,7 @@ export function score(outcomes: readonly Outcome[]): Score {
       result.charactersRight += Math.max(0, line.length - levenshtein(got, line));
     });
     result.times.push(ms);
+    if (cpuMs !== undefined) result.cpuTimes.push(cpuMs);
   }
   return result;
 }

@@ -16,17 +16,21 @@ import { registerJsonParser } from './plugins/json-body.js';
 import { registerValidation } from './plugins/validation.js';
 import { openApiOptions } from './openapi.js';
 import { authRoutes } from './routes/auth.js';
+import { documentTypeRoutes } from './routes/document-types.js';
 import { dossierRoutes } from './routes/dossiers.js';
 import { fileRoutes } from './routes/files.js';
 import { healthRoutes } from './routes/health.js';
+import { matchingRoutes } from './routes/matching.js';
 import { processImageRoutes } from './routes/process-images.js';
 import { processListRoutes } from './routes/process-list.js';
 import { processResultRoutes } from './routes/process-results.js';
 import { processRoutes } from './routes/processes.js';
+import { redactionRoutes } from './routes/redaction.js';
 import { sandboxPageRoutes } from './routes/sandbox-pages.js';
 import { sandboxRoutes } from './routes/sandbox.js';
 import type { AssureServices } from './routes/services.js';
 import { userDataRoutes } from './routes/user-data.js';
+import { watermarkRoutes } from './routes/watermark.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { ErrorResponse } from './schemas/common.js';
 
@@ -87,6 +91,10 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       await assure.register(processResultRoutes, options);
       await assure.register(sandboxRoutes, options);
       await assure.register(webhookRoutes, options);
+      await assure.register(matchingRoutes, options);
+      await assure.register(watermarkRoutes, options);
+      await assure.register(documentTypeRoutes, options);
+      await assure.register(redactionRoutes, options);
     },
     { prefix: '/assure' },
   );

@@ -1,5 +1,5 @@
 import { assertNever } from '../core/assert-never.js';
-import { levenshteinDistance, similarityRatio } from './levenshtein.js';
+import { codePointLength, levenshteinDistance, similarityRatio } from './levenshtein.js';
 import type { Algorithm } from './types.js';
 
 /** "Partial match: the similarity ratio is above 90% of characters" (upstream): strictly above. */
@@ -15,7 +15,7 @@ export interface Comparison {
  * Words for the fuzzy word rule. A single letter is an initial, not a word: "A" in "John A Smith"
  * says nothing about "Mary A Jones", so it cannot make a partial match on its own.
  */
-const wordsOf = (text: string): string[] => text.split(/\s+/u).filter((word) => Array.from(word).length > 1);
+const wordsOf = (text: string): string[] => text.split(/\s+/u).filter((word) => codePointLength(word) > 1);
 
 function sharesWord(source: string, target: string): boolean {
   const targetWords = new Set(wordsOf(target));

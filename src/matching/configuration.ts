@@ -13,20 +13,22 @@ export interface FieldConfigurationInput {
 export const defaultNormalization: Normalization = 'none';
 export const defaultAlgorithm: Algorithm = 'levenshtein';
 
+export type ResolvedFields = { ok: true; fields: FieldConfiguration[] } | { ok: false; problems: string[] };
+
 /**
  * The stored form of a configuration's fields, every default written out so that reading it back shows
  * exactly what a match will do: `sourceField` defaults to the id, `targetField` to the source field.
- * Returns the problems instead when the fields cannot make one match result (two fields with one id).
+ * Gives the problems instead when the fields cannot make one match result (two fields with one id).
  */
-export function resolveFields(inputs: readonly FieldConfigurationInput[]): FieldConfiguration[] | string[] {
+export function resolveFields(inputs: readonly FieldConfigurationInput[]): ResolvedFields {
   const seen = new Set<string>();
   const problems: string[] = [];
   inputs.forEach((input, index) => {
     if (seen.has(input.id)) problems.push(`body.fields.${index}.id "${input.id}" is used by an earlier field.`);
     seen.add(input.id);
   });
-  if (problems.length > 0) return problems;
-  return inputs.map((input) => {
+  if (problems.length > 0) return { ok: false, problems };
+  const fields = inputs.map((input) => {
     const sourceField = input.sourceField ?? input.id;
     return {
       id: input.id,
@@ -36,4 +38,5 @@ export function resolveFields(inputs: readonly FieldConfigurationInput[]): Field
       algorithm: input.algorithm ?? defaultAlgorithm,
     };
   });
+  return { ok: true, fields };
 }

@@ -1,6 +1,7 @@
 /**
- * Dates are compared in one canonical form, YYYYMMDD (as upstream shows "1988-08-18" normalized to
- * "19880818"), so that an ISO date from one source and a European date from another still match.
+ * The `numeric` normalization writes a date in one canonical form, YYYYMMDD (as upstream shows
+ * "1988-08-18" normalized to "19880818"), so that an ISO date from one source and a European date from
+ * another still match.
  */
 
 // Year first: 1988-08-18, 1988/08/18, 1988.08.18, optionally with an ISO time after the date.

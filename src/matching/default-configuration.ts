@@ -7,15 +7,16 @@ interface IdentityField {
 }
 
 /**
- * The fields compared when a match names no configuration: the identity fields every source has.
- * Names are transliterated and compared word by word (a second given name on the document is still a
- * partial match); dates compare as YYYYMMDD digits; gender as one upper-case letter.
+ * The fields compared when a match names no configuration: the identity fields every source has, in
+ * the order of upstream's example. Names are transliterated and compared word by word (a second given
+ * name on the document is still a partial match); dates compare as YYYYMMDD digits, whichever order a
+ * source writes them in; gender by its initial, so that an OIDC "female" and a document's "F" agree.
  */
 const identityFields: readonly IdentityField[] = [
   { id: 'firstName', normalization: 'cleanUpper', algorithm: 'fuzzy' },
   { id: 'lastName', normalization: 'cleanUpper', algorithm: 'fuzzy' },
+  { id: 'gender', normalization: 'initialsUpper', algorithm: 'levenshtein' },
   { id: 'dateOfBirth', normalization: 'numeric', algorithm: 'levenshtein' },
-  { id: 'gender', normalization: 'upper', algorithm: 'levenshtein' },
 ];
 
 /** A Connect userInfo holds OpenID Connect claims; every other node uses the Assure field names. */

@@ -13,5 +13,6 @@ export {
   defaultAlgorithm,
   defaultNormalization,
   type FieldConfigurationInput,
+  type ResolvedFields,
 } from './configuration.js';
 export * from './types.js';

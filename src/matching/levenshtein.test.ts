@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusDir } from '../../test/support/corpus.js';
-import { levenshteinDistance, similarityRatio } from './levenshtein.js';
+import { codePointLength, levenshteinDistance, similarityRatio } from './levenshtein.js';
 
 interface LevenCase {
   a: string;
@@ -47,5 +47,18 @@ describe.skipIf(!available)('Levenshtein vectors of the corpus (sindresorhus/lev
   it.each(cases.map((c) => [c.a, c.b, c] as const))('%s / %s', (_a, _b, c) => {
     expect(levenshteinDistance(c.a, c.b)).toBe(c.distance);
     expect(similarityRatio(c.a, c.b)).toBeCloseTo(c.normalizedSimilarity_1_minus_d_over_maxlen, 5);
+  });
+});
+
+describe('codePointLength', () => {
+  it.each([
+    ['', 0],
+    ['abc', 3],
+    ['a𝒜b', 3],
+    ['\ud835', 1],
+    ['x\udc9cx', 3],
+  ])('%j has %i code points, as Array.from counts them', (text, length) => {
+    expect(codePointLength(text)).toBe(length);
+    expect(Array.from(text).length).toBe(length);
   });
 });

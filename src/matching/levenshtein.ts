@@ -24,8 +24,25 @@ export function levenshteinDistance(a: string, b: string): number {
   return previous[target.length]!;
 }
 
+/** The length in code points, without building the array of them (this runs for every compared field). */
+export function codePointLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point written in two UTF-16 units.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length;
+}
+
 /** 1 − distance / length of the longer string: 1 for equal strings, 0 when nothing lines up. */
 export function similarityRatio(a: string, b: string, distance = levenshteinDistance(a, b)): number {
-  const longer = Math.max(Array.from(a).length, Array.from(b).length);
+  const longer = Math.max(codePointLength(a), codePointLength(b));
   return longer === 0 ? 1 : 1 - distance / longer;
 }

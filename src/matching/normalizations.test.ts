@@ -43,11 +43,18 @@ describe('normalize', () => {
     expect(normalize('Maria', 'numeric')).toBe('');
   });
 
-  it('writes a date as YYYYMMDD first, whatever the normalization', () => {
-    for (const normalization of ['none', 'upper', 'clean', 'cleanUpper', 'numeric'] as const) {
-      expect(normalize('1988-08-18', normalization)).toBe('19880818');
-      expect(normalize('18.08.1988', normalization)).toBe('19880818');
-    }
+  it('numeric: a value that is one calendar date becomes YYYYMMDD, whatever order it was written in', () => {
+    expect(normalize('1988-08-18', 'numeric')).toBe('19880818');
+    expect(normalize('18.08.1988', 'numeric')).toBe('19880818');
+    expect(normalize('18/08/1988', 'numeric')).toBe('19880818');
+    // Not one real date: only the digits are kept, in their order.
+    expect(normalize('31.04.1990', 'numeric')).toBe('31041990');
+  });
+
+  it('leaves dates alone with the other normalizations, as upstream defines them', () => {
+    expect(normalize('18.08.1988', 'none')).toBe('18.08.1988');
+    expect(normalize('1988-08-18', 'upper')).toBe('1988-08-18');
+    expect(normalize('1988-08-18', 'cleanUpper')).toBe('1988 08 18');
     expect(normalize('18.08.1988', 'initialsUpper')).toBe('1');
   });
 });
@@ -106,5 +113,16 @@ describe.skipIf(!available)('clean and cleanUpper on the ICAO 9303 Part 3 tables
     const [surname = '', givenNames = ''] = mrzName.split('<<');
     expect(normalize(r.surname, 'cleanUpper')).toBe(normalize(surname, 'cleanUpper'));
     expect(normalize(r.givenNames, 'cleanUpper')).toBe(normalize(givenNames, 'cleanUpper'));
+  });
+});
+
+describe('toLatin on printable ASCII', () => {
+  it('keeps every printable ASCII character as it is, also beside letters the tables convert', () => {
+    for (let code = 0x20; code < 0x7f; code++) {
+      const char = String.fromCharCode(code);
+      expect(toLatin(`a${char}B`)).toBe(`a${char}B`);
+      // The non-ASCII letters take the table walk, which must agree with the ASCII shortcut.
+      expect(toLatin(`é${char}É`)).toBe(`e${char}E`);
+    }
   });
 });

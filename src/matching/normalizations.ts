@@ -32,27 +32,27 @@ function initials(cleaned: string): string {
 }
 
 /**
- * A value as a field's normalization turns it before comparison. A value that is exactly one calendar
- * date is first written YYYYMMDD, whatever the normalization, so dates compare in one form.
+ * A value as a field's normalization turns it before comparison, as upstream defines each one. `numeric`
+ * first writes a value that is exactly one calendar date as YYYYMMDD, so that "1988-08-18" from the user
+ * data and "18.08.1988" from a document give the same digits rather than 19880818 and 18081988.
  *
  * @example normalize('Jürgen', 'cleanUpper') // 'JUERGEN'
- * @example normalize('18.08.1988', 'none') // '19880818'
+ * @example normalize('18.08.1988', 'numeric') // '19880818'
  */
 export function normalize(value: string, normalization: Normalization): string {
-  const text = canonicalDate(value) ?? value;
   switch (normalization) {
     case 'none':
-      return text;
+      return value;
     case 'upper':
-      return text.toUpperCase();
+      return value.toUpperCase();
     case 'clean':
-      return clean(text);
+      return clean(value);
     case 'cleanUpper':
-      return clean(text).toUpperCase();
+      return clean(value).toUpperCase();
     case 'initialsUpper':
-      return initials(clean(text));
+      return initials(clean(value));
     case 'numeric':
-      return text.replace(/[^0-9]/g, '');
+      return (canonicalDate(value) ?? value).replace(/[^0-9]/g, '');
     default:
       return assertNever(normalization);
   }

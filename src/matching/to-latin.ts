@@ -19,6 +19,8 @@ function latinLetter(letter: string, lower: boolean): string {
   return result;
 }
 
+const printableAscii = /^[\x20-\x7e]*$/;
+
 const isCased = (char: string): boolean => char.toUpperCase() !== char.toLowerCase();
 const isLower = (char: string | undefined): boolean =>
   char !== undefined && isCased(char) && char === char.toLowerCase();
@@ -37,6 +39,9 @@ function inCaseOf(latin: string, nextIsLower: boolean): string {
  * @example toLatin('Jürgen Groß') // 'Juergen Gross'
  */
 export function toLatin(text: string): string {
+  // Printable ASCII is already what the tables give (only case would change, and case is kept), and
+  // most names are ASCII: skipping the letter-by-letter walk for them is most of a match's time.
+  if (printableAscii.test(text)) return text;
   const chars = Array.from(text.normalize('NFC'));
   let out = '';
   let run = '';

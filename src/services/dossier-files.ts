@@ -1,5 +1,6 @@
 import { deleteBlobsQuietly } from '../blobs/blob-store.js';
 import { AppError, notFound } from '../core/errors.js';
+import { redactedImagesRefusal } from '../redaction/image-gate.js';
 import type { StoredImage } from '../store/repositories/images.js';
 import type { Caller, ServiceDeps } from './context.js';
 import { requireDossier } from './dossiers.js';
@@ -87,6 +88,9 @@ export class DossierFileService {
     );
     if (copies.length === 0)
       throw new AppError('bad_request', 'The process has no front, back or selfie image to copy.');
+    // Copying must not be a way around the redaction gate of the image endpoint.
+    const refused = copies.map((image) => redactedImagesRefusal(process, image.depiction)).find(Boolean);
+    if (refused) throw new AppError('bad_request', refused);
     return Promise.all(
       copies.map(async (image) => ({
         depiction: image.depiction,

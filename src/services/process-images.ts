@@ -1,6 +1,7 @@
 import { AppError, conflict, notFound } from '../core/errors.js';
 import { providerOf } from '../providers/registry.js';
 import type { Depiction } from '../providers/types.js';
+import { redactedImagesRefusal } from '../redaction/image-gate.js';
 import type { Caller, ServiceDeps } from './context.js';
 import type { ImageContent } from './dossier-files.js';
 import { requireProcess } from './processes.js';
@@ -52,6 +53,8 @@ export class ProcessImageService {
         `${definition.title} processes do not provide a ${depiction} image.`,
       );
     }
+    const refusal = redactedImagesRefusal(process, depiction);
+    if (refusal) throw conflict(refusal);
     const image = await store.repos.images.find({ kind: 'process', id: process.id, clientId: caller.id }, depiction);
     if (!image) throw notFound('Image');
     return { bytes: await blobs.get(image.blobKey), contentType: image.contentType };

@@ -1,5 +1,6 @@
 import { AppError } from '../core/errors.js';
 import { findCountry } from '../core/countries.js';
+import { documentChoiceProblems } from '../document-types/request-rules.js';
 import type { CreateProcessInput, ProviderDefinition } from '../providers/types.js';
 
 /**
@@ -44,6 +45,15 @@ export function validateProcessRequest(definition: ProviderDefinition, input: Cr
   if (input.redactionLevel !== undefined) only('redactionLevel', definition.redaction);
   if (input.documentId !== undefined) only('documentId', definition.name === 'signicatpictureid');
 
+  // Only the fields that apply to this provider; the others were reported above.
+  problems.push(
+    ...documentChoiceProblems({
+      provider: definition.name,
+      ...(definition.documentType === 'notApplicable' ? {} : { documentType: input.documentType }),
+      ...(definition.documentCountry === 'notApplicable' ? {} : { documentCountry: input.documentCountry }),
+      ...(definition.name === 'signicatpictureid' ? { documentId: input.documentId } : {}),
+    }),
+  );
   problems.push(...definition.validateCreate(input, processType));
   if (problems.length > 0) throw new AppError('validation_failed', problems.join(' '));
   return processType;

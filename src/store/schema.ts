@@ -17,6 +17,7 @@ export interface Database {
   notification_attempts: NotificationAttemptsTable;
   seen_fingerprints: SeenFingerprintsTable;
   process_counts: ProcessCountsTable;
+  matching_configurations: MatchingConfigurationsTable;
 }
 
 export type ClientEnvironment = 'sandbox' | 'live';
@@ -174,6 +175,15 @@ export interface ProcessCountsTable {
   bucket: number;
   status: ProcessStatus;
   count: number;
+}
+
+/** A client's named matching configuration; `fields` is the JSON array of its field configurations. */
+export interface MatchingConfigurationsTable {
+  client_id: string;
+  id: string;
+  fields: string;
+  created_at: number;
+  updated_at: number;
 }
 
 /** Width of a process-count bucket. */

@@ -3,6 +3,7 @@ import type { DatabaseHandle, Dialect } from './database.js';
 import { ClientRepository } from './repositories/clients.js';
 import { DossierRepository } from './repositories/dossiers.js';
 import { ImageRepository } from './repositories/images.js';
+import { MatchingConfigurationRepository } from './repositories/matching-configurations.js';
 import { DeliveryRepository } from './repositories/deliveries.js';
 import { ProcessEventRepository } from './repositories/process-events.js';
 import { ProcessListRepository } from './repositories/process-list.js';
@@ -27,6 +28,7 @@ export interface Repositories {
   webhookEndpoints: WebhookEndpointRepository;
   deliveries: DeliveryRepository;
   seenFingerprints: SeenFingerprintRepository;
+  matchingConfigurations: MatchingConfigurationRepository;
 }
 
 function repositoriesOn(db: Kysely<Database>): Repositories {
@@ -43,6 +45,7 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     webhookEndpoints: new WebhookEndpointRepository(db),
     deliveries: new DeliveryRepository(db),
     seenFingerprints: new SeenFingerprintRepository(db),
+    matchingConfigurations: new MatchingConfigurationRepository(db),
   };
 }
 

@@ -8,6 +8,13 @@ import type { StoredImage } from '../store/repositories/images.js';
 import type { ProcessRecord } from '../store/repositories/processes.js';
 import type { ClientEnvironment } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import {
+  prepareProcessRedaction,
+  wantsRedaction,
+  withRedactionResult,
+  type PreparedRedaction,
+  type ProcessRedactionDeps,
+} from '../redaction/process-redaction.js';
 import type { StatusChanges } from '../services/status-changes.js';
 import type { BackendResult, ProducedMedia, VerificationBackend } from './backend.js';
 
@@ -21,6 +28,8 @@ export interface VerifyJobDeps {
   statusChanges: StatusChanges;
   backends: Record<ClientEnvironment, VerificationBackend>;
   timeoutSeconds: number;
+  /** Redaction requested at process creation runs after the result (see docs/redaction.md). */
+  redaction?: ProcessRedactionDeps;
 }
 
 const today = (clock: Clock) => new Date(clock.now()).toISOString().slice(0, 10);
@@ -68,7 +77,7 @@ function outcomeOf(
 async function finish(
   deps: VerifyJobDeps,
   process: ProcessRecord,
-  outcome: Outcome,
+  mapped: Outcome,
   result: BackendResult,
   logger: Logger,
 ): Promise<void> {
@@ -81,6 +90,10 @@ async function finish(
       result.engineOutput !== undefined ? await blobs.put(Buffer.from(JSON.stringify(result.engineOutput))) : undefined;
     if (engineOutputKey) written.push(engineOutputKey);
     const media = 'media' in result && result.media ? await storeMedia(blobs, result.media, clock.now(), written) : [];
+    const redaction = await redactionOf(deps, process, media, written);
+    const outcome = redaction
+      ? { ...mapped, providerSpecific: withRedactionResult(mapped.providerSpecific, redaction.result) }
+      : mapped;
     const now = clock.now();
     const replaced = await store.transaction(async (tx) => {
       const current = await tx.processes.findById(process.id);
@@ -91,6 +104,7 @@ async function finish(
       const added = media.filter((image) => !existing.has(image.depiction));
       const unused = media.filter((image) => existing.has(image.depiction)).map((image) => image.blobKey);
       await tx.images.put(owner, added);
+      if (redaction) unused.push(...(await redaction.apply(tx)));
       await deps.statusChanges.change(tx, current, outcome.status, now, {
         outcome: {
           ...(outcome.providerSpecific !== undefined && { providerSpecific: outcome.providerSpecific }),
@@ -118,6 +132,20 @@ async function finish(
     );
     throw error;
   }
+}
+
+/** Redacts the front and back the process will keep: its uploads, or else the provider's media. */
+async function redactionOf(
+  deps: VerifyJobDeps,
+  process: ProcessRecord,
+  media: readonly StoredImage[],
+  written: string[],
+): Promise<PreparedRedaction | undefined> {
+  if (!deps.redaction || !wantsRedaction(process)) return undefined;
+  const owner = { kind: 'process' as const, id: process.id, clientId: process.clientId };
+  const uploaded = await deps.store.repos.images.list(owner);
+  const kept = [...uploaded, ...media.filter((m) => !uploaded.some((u) => u.depiction === m.depiction))];
+  return prepareProcessRedaction(deps.redaction, process, owner, kept, written);
 }
 
 async function storeMedia(

@@ -140,6 +140,8 @@ function rewriteRefs(schema: unknown): unknown {
  * - WebID identResponse.actionType / identMode examples ("pass", "video_ident") are outside their enums.
  * - Paper features.gender is "UNEXPECTED_VALUE" in the inconclusive example of the results page.
  * - Connect's finalResult is documented as not normalised: its example has gender "1".
+ * - The match response's MatchComponent.dataNode leaves out `ocr`, which the request's MatchRequestComponent
+ *   accepts and the response names back.
  */
 export function applyErrata(spec: Spec): Spec {
   const schemas = spec.components.schemas as Record<string, { properties: Record<string, Record<string, unknown>> }>;
@@ -155,5 +157,6 @@ export function applyErrata(spec: Spec): Spec {
   for (const property of ['actionType', 'identMode']) delete schemas.WebIDIdentResponse!.properties[property]!.enum;
   delete schemas.PaperFeatures!.properties.gender!.enum;
   delete schemas.FinalResultDetails!.properties.gender!.enum;
+  schemas.MatchComponent!.properties.dataNode!.enum = schemas.MatchRequestComponent!.properties.dataNode!.enum;
   return spec;
 }

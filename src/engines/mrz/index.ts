@@ -5,7 +5,9 @@
 export { parseMrz } from './parse.js';
 export { checkDigit } from './check-digit.js';
 export { isKnownMrzCountry } from './countries.js';
-export { repairMrz, type MrzRepair } from './repair.js';
+export { repairByPosition, repairMrz, type MrzRepair } from './repair.js';
+export { lookalikesOf } from './lookalikes.js';
+export type { Layout } from './layouts.js';
 export { transliterate, type TransliterateOptions } from './transliteration/transliterate.js';
 export { toMrzName, type MrzNameParts } from './transliteration/mrz-name.js';
 export { latinAlternatives } from './transliteration/latin.data.js';

@@ -1,5 +1,6 @@
 import { normaliseLines } from './alphabet.js';
 import { detectLayout } from './detect.js';
+import type { Layout } from './layouts.js';
 import { parseMrz } from './parse.js';
 import { applyPositionRules } from './repair-positions.js';
 import { searchLookalikes } from './repair-search.js';
@@ -15,6 +16,24 @@ export interface MrzRepair {
 }
 
 /**
+ * The repair's deterministic first steps only: cut text read past the end of a line, then the position
+ * rules (digits where only digits are allowed, letters where only letters are). No check digit is
+ * consulted, so a caller can run its own search for look-alikes from here (the OCR reader does, with
+ * its model's own confusions). `layout` is null when the lines have no MRZ shape.
+ */
+export function repairByPosition(lines: string | readonly string[]): {
+  lines: string[];
+  corrections: number;
+  layout: Layout | null;
+} {
+  const shaped = trimOverlongLines(normaliseLines(lines));
+  const { layout } = detectLayout(shaped.lines);
+  if (!layout) return { lines: shaped.lines, corrections: shaped.removed, layout: null };
+  const positioned = applyPositionRules(layout, shaped.lines);
+  return { lines: positioned.lines, corrections: shaped.removed + positioned.corrections, layout };
+}
+
+/**
  * Corrects the usual OCR confusions in an MRZ reading, for the OCR reader. In order: cut text read past
  * the end of a line; by field position, turn letters into the digits they look like where only digits
  * are allowed and the reverse where only letters are (names, codes); then, where a check digit still
@@ -26,18 +45,16 @@ export interface MrzRepair {
  *   // { lines: [..., '7408122F1204159UTO<<<<<<<<<<<6', ...], corrections: 2, valid: true }
  */
 export function repairMrz(lines: string | readonly string[]): MrzRepair {
-  const shaped = trimOverlongLines(normaliseLines(lines));
-  const { layout } = detectLayout(shaped.lines);
-  if (!layout) return { lines: shaped.lines, corrections: shaped.removed, valid: false };
-
-  const positioned = applyPositionRules(layout, shaped.lines);
+  const positioned = repairByPosition(lines);
+  if (!positioned.layout) return { lines: positioned.lines, corrections: positioned.corrections, valid: false };
+  const { layout } = positioned;
   const substitutions = searchLookalikes(layout, positioned.lines) ?? [];
   const chars = positioned.lines.map((line) => [...line]);
   for (const { line, index, char } of substitutions) chars[line]![index] = char;
   const repaired = chars.map((row) => row.join(''));
   return {
     lines: repaired,
-    corrections: shaped.removed + positioned.corrections + substitutions.length,
+    corrections: positioned.corrections + substitutions.length,
     valid: parseMrz(repaired).valid,
   };
 }

@@ -1,38 +1,35 @@
-import { parseMrz, repairMrz, type MrzChecks, type MrzFormat } from '../mrz/index.js';
+import { lookalikesOf, parseMrz, repairByPosition, type Layout, type MrzChecks } from '../mrz/index.js';
 
 /**
- * Misreadings of our OCR-B model that the MRZ engine's look-alike repair does not cover, measured on
- * synthetic documents: a 3 read as S or 5, a 5 read as 3. (The engine already swaps 5/S, 0/O/D/Q,
- * 1/I/L, 2/Z, 6/G, 8/B.) Keyed by what was read, the characters it may have been.
+ * Misreadings of our OCR-B model that the MRZ engine's look-alike table does not hold, measured on
+ * synthetic documents: a 3 read as S or 5, a 5 read as 3. Keyed by what was read, the characters it
+ * may have been.
  */
 const misreadings: Readonly<Record<string, string>> = { S: '3', '5': '3', '3': '5' };
 
 type Key = keyof MrzChecks;
-/** [line, start, end) of a field together with its check digit, per check and format. */
-type Fields = Partial<Record<Key, readonly [number, number, number]>>;
-
-const twoLine: Fields = { documentNumber: [1, 0, 10], dateOfBirth: [1, 13, 20], dateOfExpiry: [1, 21, 28] };
-const fieldsByFormat: Partial<Record<MrzFormat, Fields>> = {
-  TD1: { documentNumber: [0, 5, 15], dateOfBirth: [1, 0, 7], dateOfExpiry: [1, 8, 15], composite: [1, 29, 30] },
-  TD2: { ...twoLine, composite: [1, 35, 36] },
-  TD3: { ...twoLine, personalNumber: [1, 28, 43], composite: [1, 43, 44] },
-  MRVA: twoLine,
-  MRVB: twoLine,
-};
-
 interface Position {
   line: number;
   index: number;
 }
 type Change = Position & { char: string };
 
-/** Positions of one field (check digit included) holding a character we misread at times. */
-function suspects(lines: readonly string[], [line, start, end]: readonly [number, number, number]): Position[] {
-  const positions: Position[] = [];
-  for (let index = start; index < end; index++) {
-    if (misreadings[lines[line]?.charAt(index) ?? ''] !== undefined) positions.push({ line, index });
-  }
-  return positions;
+/** More swaps per field than this would let a check digit pick almost anything (as in the engine). */
+const maxSwapsPerField = 2;
+/** Beyond this many combinations over the failing fields, the reading is hopeless: no answer. */
+const maxCombinations = 1000;
+
+/**
+ * What the character at a position may truly have been: in letters-and-digits fields, the engine's
+ * look-alikes and our model's misreadings; where only digits are allowed (dates, check digits), the
+ * position rules already made a digit of it, so only our digit-for-digit misreadings remain.
+ */
+function alternatives(layout: Layout, { line, index }: Position, char: string): string[] {
+  const field = layout.fields.find((f) => f.line === line && index >= f.start && index < f.end);
+  const ours = [...(misreadings[char] ?? '')];
+  if (field?.kind === 'alnum') return [...new Set([...lookalikesOf(char), ...ours])].filter((c) => c !== char);
+  if (field && ['date', 'digits', 'check'].includes(field.kind)) return ours.filter((c) => /[0-9]/.test(c));
+  return [];
 }
 
 function substitute(lines: readonly string[], changes: readonly Change[]): string[] {
@@ -43,6 +40,7 @@ function substitute(lines: readonly string[], changes: readonly Change[]): strin
 
 /** Every set of `count` swaps among the positions. */
 function* swapSets(
+  layout: Layout,
   lines: readonly string[],
   positions: readonly Position[],
   count: number,
@@ -53,54 +51,90 @@ function* swapSets(
     return;
   }
   for (let p = from; p < positions.length; p++) {
-    const { line, index } = positions[p]!;
-    for (const char of misreadings[lines[line]!.charAt(index)] ?? '') {
-      for (const rest of swapSets(lines, positions, count - 1, p + 1)) yield [{ line, index, char }, ...rest];
+    const position = positions[p]!;
+    for (const char of alternatives(layout, position, lines[position.line]!.charAt(position.index))) {
+      for (const rest of swapSets(layout, lines, positions, count - 1, p + 1)) yield [{ ...position, char }, ...rest];
     }
   }
 }
 
-/** The one set of at most two swaps that makes the field's own check digit hold, if there is exactly one. */
-function fixField(lines: readonly string[], key: Key, range: readonly [number, number, number]): Change[] | undefined {
-  const positions = suspects(lines, range);
-  for (const count of [1, 2]) {
-    const fixes = [...swapSets(lines, positions, count)].filter(
-      (changes) => parseMrz(substitute(lines, changes)).checks[key] === true,
-    );
-    if (fixes.length === 1) return fixes[0];
-    if (fixes.length > 1) return undefined;
-  }
-  return undefined;
+/** The positions a check covers (its data and its own digit). */
+function positionsOf(layout: Layout, key: Key): Position[] {
+  const spec = layout.checks.find((c) => c.key === key);
+  if (!spec) return [];
+  const positions = spec.data.flatMap(({ line, start, end }) =>
+    Array.from({ length: end - start }, (_, i) => ({ line, index: start + i })),
+  );
+  return [...positions, spec.digit];
 }
 
+/** Letters-and-digits positions no check digit but the composite covers (optional data). */
+function onlyCompositeCovers(layout: Layout): Position[] {
+  const covered = new Set(
+    layout.checks
+      .filter((c) => c.key !== 'composite')
+      .flatMap((c) => positionsOf(layout, c.key))
+      .map((p) => `${p.line}:${p.index}`),
+  );
+  return layout.fields
+    .filter((f) => f.kind === 'alnum')
+    .flatMap((f) => Array.from({ length: f.end - f.start }, (_, i) => ({ line: f.line, index: f.start + i })))
+    .filter((p) => !covered.has(`${p.line}:${p.index}`));
+}
+
+/** The fewest swaps inside a field (at most two) that make its own check digit hold; all of them. */
+function fixesFor(layout: Layout, lines: readonly string[], key: Key, positions: readonly Position[]): Change[][] {
+  for (let count = 1; count <= maxSwapsPerField; count++) {
+    const fixes = [...swapSets(layout, lines, positions, count)].filter(
+      (changes) => parseMrz(substitute(lines, changes)).checks[key] === true,
+    );
+    if (fixes.length > 0) return fixes;
+  }
+  return [];
+}
+
+const allHold = (lines: readonly string[]): boolean => {
+  const checks = Object.values(parseMrz(lines).checks);
+  return checks.length > 0 && checks.every(Boolean);
+};
+
 /**
- * Where check digits still fail after the MRZ engine's repair, tries our model's own misreadings in
- * each failing field: the field's own check digit must accept exactly one set of one or two swaps
- * (the composite is not allowed to choose between several: another misread it covers could make it
- * pick the wrong one), and afterwards every check digit, the composite included, must hold.
- * Returns the repaired lines, or undefined.
+ * Every reading the OCR text may stand for that makes every check digit hold, searched with the union
+ * of the engine's look-alikes and our model's own misreadings: after the position rules, each failing
+ * field takes its fewest swaps (at most two) that satisfy its own check digit, and the combinations
+ * that also satisfy the composite are kept. The composite digit itself is tried last.
+ *
+ * The caller accepts a reading only when this finds exactly one. Both tables are needed together: a
+ * misread "WS8S236" is W385236 by our table (S→3, S→5) and W5BS236 by the engine's (S→5, 8→B); both
+ * satisfy the check digit, and searching one table alone would call either of them certain.
  */
-export function repairMisreadings(lines: readonly string[]): string[] | undefined {
-  const first = repairMrz(lines);
-  if (first.valid) return undefined;
-  const parse = parseMrz(first.lines);
-  const fields = fieldsByFormat[parse.format] ?? {};
-  const changes: Change[] = [];
-  for (const [key, range] of Object.entries(fields) as Array<[Key, readonly [number, number, number]]>) {
-    if (key === 'composite' || parse.checks[key] !== false) continue;
-    const fix = fixField(first.lines, key, range);
-    if (!fix) return undefined;
-    changes.push(...fix);
+export function readingsWithinConfusions(raw: readonly string[]): string[][] {
+  const { lines, layout } = repairByPosition(raw);
+  if (!layout || lines.some((line, i) => line.length !== layout.lineLengths[i])) return [];
+  if (allHold(lines)) return [lines];
+  const checks = parseMrz(lines).checks;
+  const failing = (Object.keys(checks) as Key[]).filter((key) => key !== 'composite' && checks[key] === false);
+  const fixSets = failing.map((key) => fixesFor(layout, lines, key, positionsOf(layout, key)));
+  if (fixSets.some((set) => set.length === 0)) return [];
+  if (fixSets.reduce((n, set) => n * set.length, 1) > maxCombinations) return [];
+  const combos = fixSets.reduce<Change[][]>((acc, set) => acc.flatMap((a) => set.map((s) => [...a, ...s])), [[]]);
+
+  const found = new Map<string, string[]>();
+  for (const combo of combos) {
+    let fixed = substitute(lines, combo);
+    if (parseMrz(fixed).checks.composite === false) {
+      // Blame the composite digit only when the data nothing but the composite covers (optional data)
+      // holds no character the model could have misread: otherwise a misread there is as likely, and
+      // swapping the digit would make a wrong reading pass (seen: optional data 0 read as O, and the
+      // composite 3 "repaired" to 5).
+      if (onlyCompositeCovers(layout).some((p) => alternatives(layout, p, fixed[p.line]!.charAt(p.index)).length > 0))
+        continue;
+      const spec = layout.checks.find((c) => c.key === 'composite');
+      const fixes = spec ? fixesFor(layout, fixed, 'composite', [spec.digit]) : [];
+      if (fixes.length !== 1) continue;
+      fixed = substitute(fixed, fixes[0]!);
+    }
+    if (allHold(fixed)) found.set(fixed.join('\n'), fixed);
   }
-  let fixed = substitute(first.lines, changes);
-  // The composite covers the other fields: judge its own digit only once they are fixed.
-  if (fields.composite && parseMrz(fixed).checks.composite === false) {
-    const fix = fixField(fixed, 'composite', fields.composite);
-    if (!fix) return undefined;
-    changes.push(...fix);
-    fixed = substitute(fixed, fix);
-  }
-  if (changes.length === 0) return undefined;
-  const repaired = repairMrz(fixed);
-  return repaired.valid ? repaired.lines : undefined;
+  return [...found.values()];
 }

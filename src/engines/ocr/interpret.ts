@@ -1,5 +1,6 @@
 import { parseMrz, repairMrz, type MrzParse } from '../mrz/index.js';
-import { repairMisreadings } from './confusions.js';
+import { readingsWithinConfusions } from './confusions.js';
+import { hasRivalReading } from './doubts.js';
 import { alignToGrid } from './grid.js';
 import { lengthVariants, readLines, shapes, windows, type ReadLine } from './line-shapes.js';
 import type { OcrLine } from './tesseract.js';
@@ -66,17 +67,15 @@ function fitWindow(window: ReadLine[], length: number, options: InterpretOptions
   for (const level of fittings(window, length)) {
     const valid = new Map<string, Fitted>();
     for (const lines of level) {
-      const repair = repairMrz(lines.map((l) => l.text));
-      if (repair.valid) {
-        valid.set(repair.lines.join('\n'), { lines, repaired: repair.lines });
-        continue;
-      }
-      // Our model's own misreadings (3/5/S), searched only on the few most trusted fittings.
-      const ours = level.length <= 4 ? repairMisreadings(lines.map((l) => l.text)) : undefined;
-      if (ours) {
-        valid.set(ours.join('\n'), { lines, repaired: ours });
-        continue;
-      }
+      const raw = lines.map((l) => l.text);
+      const repair = repairMrz(raw);
+      if (repair.valid) valid.set(repair.lines.join('\n'), { lines, repaired: repair.lines });
+      // Our model's own misreadings (3/5/S) together with the engine's look-alikes, searched only on
+      // the few most trusted fittings. Every reading found counts: when the engine's repair and this
+      // search disagree, the level is ambiguous and nothing is chosen.
+      const ours = level.length <= 4 ? readingsWithinConfusions(raw) : [];
+      for (const reading of ours) valid.set(reading.join('\n'), { lines, repaired: reading });
+      if (repair.valid || ours.length > 0) continue;
       const holding = Object.values(parseMrz(repair.lines, { today: options.today }).checks).filter(Boolean).length;
       if (!best || holding > best.holding) best = { lines, repaired: repair.lines, holding };
     }
@@ -108,10 +107,19 @@ function fitWindow(window: ReadLine[], length: number, options: InterpretOptions
   });
   if (uncertain > 0)
     problems.push(`ocr: ${uncertain} character(s) that no check digit protects were read with low confidence`);
+  const rival =
+    unique &&
+    parse.valid &&
+    hasRivalReading(
+      chosen.lines.map((l) => l.text),
+      repaired,
+    );
+  if (rival)
+    problems.push('ocr: the model misread look-alikes on this document, and another reading fits the check digits');
   return {
     parse,
     confidence,
-    valid: parse.valid && unique && uncertain === 0,
+    valid: parse.valid && unique && uncertain === 0 && !rival,
     problems: [...problems, ...parse.problems],
     holding: Object.values(parse.checks).filter(Boolean).length,
   };

@@ -37,6 +37,8 @@ export function createEnginePool(options: EnginePoolOptions): Engines {
     },
     compareFaces: (reference, probe) => run('compareFaces', { reference, probe }),
     checkImage: (image, regions) => run('checkImage', { image, regions }),
+    findWords: (image) => run('findWords', { image }),
+    readVisualZone: (image, mrz, options) => run('readVisualZone', { image, mrz, options }),
     close: () => pool.destroy(),
   };
 }

@@ -1,6 +1,8 @@
 import type { FaceBox, FaceComparison } from '../face/types.js';
 import type { Box, ImageChecks, TextBox } from '../image/types.js';
 import type { MrzReading } from '../ocr/types.js';
+import type { OcrWord } from '../ocr/words.js';
+import type { ReadVisualZoneOptions, VizReading } from '../viz/types.js';
 
 /** A face found on an image, without its embedding (which stays inside the engine). */
 export interface FaceSummary {
@@ -25,6 +27,10 @@ export interface Engines {
   compareFaces(reference: Buffer, probe: Buffer): Promise<FaceComparison>;
   /** `textBox`/`documentBox` narrow the character-pitch and glare measures to the text and the document. */
   checkImage(image: Buffer, regions?: ImageRegions): Promise<ImageChecks>;
+  /** Every printed word with its box (English OCR), for redaction to find where a value is printed. */
+  findWords(image: Buffer): Promise<OcrWord[]>;
+  /** The printed fields of a data page, found with the help of the MRZ read on the document (engines/viz). */
+  readVisualZone(image: Buffer, mrz: MrzReading, options?: ReadVisualZoneOptions): Promise<VizReading>;
   close(): Promise<void>;
 }
 

@@ -5,4 +5,4 @@ import { register } from 'tsx/esm/api';
 register();
 const worker = await import('./worker.ts');
 
-export const { readMrz, detectFaces, portrait, compareFaces, checkImage } = worker;
+export const { readMrz, detectFaces, portrait, compareFaces, checkImage, findWords, readVisualZone } = worker;

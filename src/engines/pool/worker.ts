@@ -6,7 +6,9 @@ import { createFaceEngine } from '../face/index.js';
 import type { FaceEngine } from '../face/types.js';
 import { checkImage as runImageChecks } from '../image/index.js';
 import { createMrzReader } from '../ocr/index.js';
-import type { MrzReader } from '../ocr/types.js';
+import { createWordOcr, type WordOcr } from '../ocr/words.js';
+import type { MrzReader, MrzReading } from '../ocr/types.js';
+import { createVizReader, type ReadVisualZoneOptions, type VizReader } from '../viz/index.js';
 import type { FaceSummary, ImageRegions } from './types.js';
 import { yieldCpuToEventLoop } from './yield-cpu.js';
 
@@ -17,6 +19,11 @@ let faces: Promise<FaceEngine> | undefined;
 
 const mrzReader = () => (reader ??= createMrzReader());
 const faceEngine = () => (faces ??= createFaceEngine());
+let wordOcr: Promise<WordOcr> | undefined;
+const words = () => (wordOcr ??= createWordOcr());
+// The VIZ reader shares the thread's English word OCR: one copy of the model per thread.
+let viz: Promise<VizReader> | undefined;
+const vizReader = () => (viz ??= words().then(createVizReader));
 
 const summary = (face: {
   box: FaceSummary['box'];
@@ -52,4 +59,20 @@ export async function compareFaces({ reference, probe }: { reference: Uint8Array
 
 export async function checkImage({ image, regions }: { image: Uint8Array; regions?: ImageRegions }) {
   return runImageChecks(buffer(image), { faceEngine: await faceEngine(), ...regions });
+}
+
+export async function findWords({ image }: { image: Uint8Array }) {
+  return (await words()).read(buffer(image));
+}
+
+export async function readVisualZone({
+  image,
+  mrz,
+  options,
+}: {
+  image: Uint8Array;
+  mrz: MrzReading;
+  options?: ReadVisualZoneOptions;
+}) {
+  return (await vizReader()).read(buffer(image), mrz, options);
 }

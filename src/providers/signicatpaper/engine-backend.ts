@@ -1,15 +1,18 @@
 import { findCountry } from '../../core/countries.js';
+import type { VizReading } from '../../engines/viz/index.js';
 import { readMrzDocument, type MrzDocument } from '../engine-support/mrz-document.js';
 import { normalizeCountry } from '../normalize.js';
 import type { EngineContext, EngineResult } from '../types.js';
+import { compareFeatures, vizSource, type FeatureComparison } from './feature-comparison.js';
 import type { PaperDocumentResult } from './raw.js';
 
 const verdict = (ok: boolean | undefined) => (ok === false ? 'INVALID' : 'VALID');
 
 /**
  * Signicat Paper from the built-in engines: the MRZ read from the front (or the back), its check
- * digits and field validation, in Paper's own result shape. The visual zone is not read here, so the
- * verification type is MRZ_ONLY (upstream's UNIV passports are MRZ-only by definition).
+ * digits and field validation, and the printed fields of the data page compared with the MRZ
+ * (MRZ_FEATURE_COMPARISON), in Paper's own result shape. UNIV passports, and documents whose printed
+ * fields could not be read, are MRZ_ONLY; the engine output says why.
  */
 export async function paperEngineBackend(context: EngineContext): Promise<EngineResult> {
   const { document, readings } = await readMrzDocument(context);
@@ -22,10 +25,37 @@ export async function paperEngineBackend(context: EngineContext): Promise<Engine
       engineOutput: { readings },
     };
   }
-  return { raw: paperResult(document, context), engineOutput: { readings } };
+  const { comparison, output } = await readFeatures(document, context);
+  return { raw: paperResult(document, context, comparison), engineOutput: { readings, viz: output } };
 }
 
-function paperResult(document: MrzDocument, context: EngineContext): PaperDocumentResult {
+/** The printed fields compared with the MRZ, and what the engine output keeps of the attempt. */
+async function readFeatures(
+  document: MrzDocument,
+  context: EngineContext,
+): Promise<{ comparison: FeatureComparison | undefined; output: object }> {
+  const source = vizSource(document, context);
+  if (typeof source === 'string') return { comparison: undefined, output: { verification: 'MRZ_ONLY', why: source } };
+  let reading: VizReading;
+  try {
+    reading = await context.engines.readVisualZone(source.image, document.reading, { mrzOnImage: source.mrzOnImage });
+  } catch (error) {
+    // The MRZ result stands on its own: a page the VIZ engine cannot process leaves it MRZ_ONLY.
+    const why = `the printed fields could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    return { comparison: undefined, output: { verification: 'MRZ_ONLY', why } };
+  }
+  const comparison = compareFeatures(reading);
+  if (typeof comparison === 'string') {
+    return { comparison: undefined, output: { verification: 'MRZ_ONLY', why: comparison, reading } };
+  }
+  return { comparison, output: { verification: 'MRZ_FEATURE_COMPARISON', reading } };
+}
+
+function paperResult(
+  document: MrzDocument,
+  context: EngineContext,
+  comparison: FeatureComparison | undefined,
+): PaperDocumentResult {
   const { fields, validation, reading } = document;
   const { documentType, documentCountry } = context.process;
   const errors: string[] = [];
@@ -64,6 +94,7 @@ function paperResult(document: MrzDocument, context: EngineContext): PaperDocume
   // Characters no check digit protects (names, nationality) read without confidence make the reading unsafe.
   if (!reading.valid && errors.length === 0)
     errors.push(`Invalid mrz: ${reading.problems.join('; ') || 'not read with confidence'}`);
+  if (comparison) errors.push(...comparison.errors);
 
   const mrz: Record<string, string> = {
     first_name: fields.givenNames,
@@ -78,10 +109,12 @@ function paperResult(document: MrzDocument, context: EngineContext): PaperDocume
     ...(fields.personalNumber && { personal_number: fields.personalNumber }),
   };
   return {
-    verification: { type: 'MRZ_ONLY', status: errors.length === 0 },
+    verification: { type: comparison ? 'MRZ_FEATURE_COMPARISON' : 'MRZ_ONLY', status: errors.length === 0 },
+    ...(comparison && { features: comparison.features }),
     mrz,
     mrz_checksum: mrzChecksum,
     mrz_verification: mrzVerification,
+    ...(comparison && { mrz_feature_matching: comparison.matching }),
     ...(errors.length > 0 && { errors }),
   };
 }

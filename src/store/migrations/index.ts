@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import { initial } from './0001-initial.js';
 import { verification } from './0002-verification.js';
 import { engines } from './0003-engines.js';
+import { matching } from './0004-matching.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-verification': verification,
   '0003-engines': engines,
+  '0004-matching': matching,
 };

@@ -84,6 +84,20 @@ export class ImageRepository {
     return rows.map((row) => row.blob_key);
   }
 
+  /** Deletes the owner's images of these depictions; returns their blob keys. */
+  async deleteDepictions(owner: ImageOwner, depictions: readonly string[]): Promise<string[]> {
+    if (depictions.length === 0) return [];
+    const rows = await this.db
+      .deleteFrom('images')
+      .where('owner_kind', '=', owner.kind)
+      .where('owner_id', '=', owner.id)
+      .where('client_id', '=', owner.clientId)
+      .where('depiction', 'in', [...depictions])
+      .returning('blob_key')
+      .execute();
+    return rows.map((row) => row.blob_key);
+  }
+
   /** Deletes the files of a dossier and the images of all its processes. */
   async deleteDossierTree(clientId: string, dossierId: string): Promise<string[]> {
     const rows = await this.db
