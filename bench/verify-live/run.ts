@@ -17,7 +17,7 @@ import { describeRun } from '../shared/machine.js';
 import type { OpenAssureServerInfo, OpenAssureServerSettings } from '../shared/openassure-server.js';
 import { fixed, median } from '../shared/stats.js';
 import { openBenchStore, type StoreKind } from '../shared/stores.js';
-import { liveCases } from './documents.js';
+import { closeCaseTools, liveCases } from './documents.js';
 import { probeGetProcess, runLiveLoad, type LiveLoadResult, type ProbeResult } from './load.js';
 
 const { values: flags } = parseArgs({
@@ -38,6 +38,7 @@ const corpusDir = process.env.OPENASSURE_CORPUS ?? path.resolve(here('.'), '../.
 const threads = os.availableParallelism();
 
 const cases = await liveCases(8, corpusDir);
+await closeCaseTools();
 const kindsOfCase = [...new Set(cases.map((item) => item.name))];
 
 interface Round {
