@@ -8,6 +8,7 @@ export { isKnownMrzCountry } from './countries.js';
 export { repairByPosition, repairMrz, type MrzRepair } from './repair.js';
 export { lookalikesOf } from './lookalikes.js';
 export type { Layout } from './layouts.js';
+export { evaluateChecks } from './checks.js';
 export { transliterate, type TransliterateOptions } from './transliteration/transliterate.js';
 export { toMrzName, type MrzNameParts } from './transliteration/mrz-name.js';
 export { latinAlternatives } from './transliteration/latin.data.js';

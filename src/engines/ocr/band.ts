@@ -8,7 +8,10 @@ import { estimateSkew } from './skew.js';
 import type { MrzBox } from './types.js';
 
 /** Character height the OCR model was trained at (OCR-B at 10-14 pt, 300 dpi: 30-42 px). */
-const targetCapHeight = 34;
+export const modelCapHeight = 34;
+/** Band size limits, in character heights: 44 characters with generous pitch, three lines with spacing. */
+const maxBandCharacters = 80;
+const maxBandLines = 12;
 /** Wider than a stroke at that height (about 5 px), narrower than a shadow's edge. */
 const paperRadius = 8;
 
@@ -114,13 +117,13 @@ function normalise(band: Field): Field {
 /**
  * Cuts the band out twice: a first generous cut measures the real text height, the residual skew
  * and the ends of the lines; the second cut is level, tight and scaled so characters are about
- * `targetCapHeight` pixels high. `flip` reads the band upside down (a document held the other way).
+ * `capHeightTarget` pixels high (the model's own height unless told). `flip` reads the band upside down (a document held the other way).
  */
 export function extractBand(
   image: Grey,
   candidate: BandCandidate,
   flip: boolean,
-  capHeightTarget = targetCapHeight,
+  capHeightTarget = modelCapHeight,
 ): Band | undefined {
   const [tl, tr, br, bl] = candidate.corners;
   const centre: Point = { x: (tl.x + tr.x + br.x + bl.x) / 4, y: (tl.y + tr.y + br.y + bl.y) / 4 };
@@ -161,6 +164,9 @@ export function extractBand(
   const margin = 0.9 * capHeight * (pixel / finalPixel);
   const width = Math.round(((columns[1] - columns[0]) * pixel) / finalPixel + 2 * margin);
   const height = Math.round(((bottom - top) * pixel) / finalPixel + 2 * margin);
+  // An MRZ line is at most 44 characters about a character height apart, and three lines deep; a
+  // wider cut followed texture instead of text (and Tesseract fails outright past 32,767 px).
+  if (width > maxBandCharacters * capHeightTarget || height > maxBandLines * capHeightTarget) return undefined;
   pixel = finalPixel;
   const frame = centredFrame(textCentre, angle + residual, pixel, width, height);
   return { image: normalise(resample(image, frame, 255)), frame };

@@ -1,4 +1,4 @@
-import { parseMrz, repairByPosition, type Layout } from '../mrz/index.js';
+import { evaluateChecks, parseMrz, repairByPosition, type Layout } from '../mrz/index.js';
 
 /** More doubtful characters than this cannot be settled by the check digits: the reading is doubtful. */
 const maxDoubtful = 10;
@@ -52,6 +52,63 @@ export function hasRivalReading(raw: readonly string[], chosen: readonly string[
     });
     const checks = Object.values(parseMrz(rows.map((row) => row.join(''))).checks);
     if (checks.length > 0 && checks.every(Boolean)) return true;
+  }
+  return false;
+}
+
+/**
+ * The confusions our model makes most on phone photos, measured on 6,494 characters of 80 synthetic
+ * photos: 0 read as O 18 times, 5 as S 6 times, O as 0 5 times, 3 as S or 5 4 times; no other
+ * confusion more than twice.
+ */
+const frequentConfusions: Readonly<Record<string, string>> = { '0': 'O', O: '0', '5': 'S3', S: '53', '3': '5S' };
+
+/**
+ * Whether one or two of the model's frequent confusions in letters-and-digits fields turn the reading
+ * into another that satisfies every check digit just as well. Such a reading cannot be told from its
+ * rival by the check digits at all (two 0 read as O at weights 7 and 3 change the sum by 240), so the
+ * reader asks another reading of the band to confirm it.
+ */
+export function hasCheckBlindRival(lines: readonly string[]): boolean {
+  const { layout } = repairByPosition(lines);
+  if (!layout) return false;
+  const swaps: Array<{ line: number; index: number; char: string }> = [];
+  for (const field of layout.fields) {
+    if (field.kind !== 'alnum') continue;
+    for (let i = field.start; i < field.end; i++) {
+      for (const char of frequentConfusions[lines[field.line]?.charAt(i) ?? ''] ?? '') {
+        swaps.push({ line: field.line, index: i, char });
+      }
+    }
+  }
+  const rows = lines.map((line) => [...line]);
+  const holds = (): boolean => {
+    const checks = Object.values(
+      evaluateChecks(
+        layout,
+        rows.map((row) => row.join('')),
+      ).checks,
+    );
+    return checks.length > 0 && checks.every(Boolean);
+  };
+  const swap = ({ line, index, char }: { line: number; index: number; char: string }): string => {
+    const was = rows[line]![index]!;
+    rows[line]![index] = char;
+    return was;
+  };
+  for (let a = 0; a < swaps.length; a++) {
+    const first = swaps[a]!;
+    const wasA = swap(first);
+    if (holds()) return true;
+    for (let b = a + 1; b < swaps.length; b++) {
+      const second = swaps[b]!;
+      if (second.line === first.line && second.index === first.index) continue;
+      const wasB = swap(second);
+      const found = holds();
+      rows[second.line]![second.index] = wasB;
+      if (found) return true;
+    }
+    rows[first.line]![first.index] = wasA;
   }
   return false;
 }

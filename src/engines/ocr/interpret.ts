@@ -16,6 +16,8 @@ export interface Interpretation {
   problems: string[];
   /** How many check digits hold: ranks invalid readings. */
   holding: number;
+  /** Every reading of the text that satisfies all the check digits (more than one: ambiguous). */
+  fits: string[][];
 }
 
 export interface InterpretOptions {
@@ -62,6 +64,7 @@ function fittings(window: ReadLine[], length: number): ReadLine[][][] {
 function fitWindow(window: ReadLine[], length: number, options: InterpretOptions): Interpretation | undefined {
   const problems: string[] = [];
   let chosen: Fitted | undefined;
+  let fits: string[][] = [];
   let unique = false;
   let best: (Fitted & { holding: number }) | undefined;
   for (const level of fittings(window, length)) {
@@ -81,6 +84,7 @@ function fitWindow(window: ReadLine[], length: number, options: InterpretOptions
     }
     if (valid.size === 0) continue;
     chosen = [...valid.values()][0];
+    fits = [...valid.values()].map((f) => f.repaired);
     unique = valid.size === 1;
     // Two different fixes both satisfy every check digit: choosing one would be a guess.
     if (!unique) problems.push(`ocr: ${valid.size} different readings fit the check digits`);
@@ -122,6 +126,7 @@ function fitWindow(window: ReadLine[], length: number, options: InterpretOptions
     valid: parse.valid && unique && uncertain === 0 && !rival,
     problems: [...problems, ...parse.problems],
     holding: Object.values(parse.checks).filter(Boolean).length,
+    fits,
   };
 }
 

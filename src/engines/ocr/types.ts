@@ -29,6 +29,8 @@ export interface MrzReading {
   /** Why the reading is not valid, or what the MRZ engine has to say about it. */
   problems: string[];
   box?: MrzBox;
+  /** Height of the MRZ characters in the image as given, pixels (of the band the reading came from). */
+  charHeight?: number;
   /** Time spent on this image, milliseconds. */
   ms: number;
 }
