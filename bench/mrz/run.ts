@@ -3,6 +3,7 @@
  * images of the shared corpus whose MRZ is known. Prints markdown.
  *
  *   npx tsx bench/mrz/run.ts [--count 200] [--seed 1] [--quality clean,scan,photo] [--no-corpus] [--failures]
+ *                            [--model-dir DIR]   (another mrz.traineddata, to compare with the committed one)
  *
  * One reader (one tesseract.js worker) reads one image at a time, so a read uses one core; the CPU
  * column (process CPU time over wall time while reading) shows it.
@@ -23,6 +24,7 @@ const { values: flags } = parseArgs({
     seed: { type: 'string', default: '1' },
     quality: { type: 'string', default: 'clean,scan,photo' },
     'no-corpus': { type: 'boolean', default: false },
+    'model-dir': { type: 'string' },
     failures: { type: 'boolean', default: false },
   },
 });
@@ -60,7 +62,7 @@ const header = [
   '|---|---|---|---|---|---|---|---|---|---|---|---|',
 ];
 
-const reader = await createMrzReader({ today });
+const reader = await createMrzReader({ today, modelDir: flags['model-dir'] });
 const rows: string[] = [];
 const failures: string[] = [];
 const noteFailure = (label: string, { expected, reading }: Outcome): void => {

@@ -23,6 +23,10 @@ export interface OcrEngine {
   close(): Promise<void>;
 }
 
+/** Tesseract's limit on either side of an image. */
+const maxSide = 32_767;
+const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
 /** The MRZ alphabet: the only symbols the model knows and the only ones we let it answer. */
 export const mrzAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 
@@ -65,6 +69,12 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
   return {
     async recognize(png) {
       if (closed) throw new Error('OCR engine closed');
+      // Tesseract refuses images past 32,767 px a side by failing inside tesseract.js's worker, where
+      // the failure escapes the job's promise and takes the process down: refuse them here instead.
+      const isPng = png.length >= 24 && png.subarray(0, 8).equals(pngSignature);
+      const width = isPng ? png.readUInt32BE(16) : 0;
+      const height = isPng ? png.readUInt32BE(20) : 0;
+      if (width > maxSide || height > maxSide) throw new RangeError(`image too large for OCR: ${width} x ${height}`);
       const { data } = await worker.recognize(png, {}, { text: false, blocks: true });
       const lines: OcrLine[] = [];
       for (const block of data.blocks ?? []) {
