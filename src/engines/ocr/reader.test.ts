@@ -3,11 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMrz } from '../mrz/index.js';
 import { hasCheckBlindRival } from './doubts.js';
 import { createMrzReader } from './reader.js';
-import { generateDocument, type SyntheticQuality } from './synthetic/generate.js';
+import { generateDocument, type SyntheticDocument, type SyntheticQuality } from './synthetic/generate.js';
 import type { MrzReader } from './types.js';
 
 // The synthetic documents' dates are relative to 2026-01-01; read them on that day.
 const today = '2026-01-01';
+
+/** The document as a web page or a far-away photo would show it: `scale` times its size. */
+const shrunk = (document: SyntheticDocument, scale: number): Promise<Buffer> =>
+  sharp(document.image)
+    .resize({ width: Math.round(document.width * scale) })
+    .png()
+    .toBuffer();
 
 describe('reading the MRZ from document images', { timeout: 120_000 }, () => {
   let reader: MrzReader;
@@ -55,11 +62,7 @@ describe('reading the MRZ from document images', { timeout: 120_000 }, () => {
     let valid = 0;
     for (let seed = 31; seed <= 40; seed++) {
       const document = await generateDocument({ seed, quality: 'clean' });
-      const small = await sharp(document.image)
-        .resize({ width: Math.round(document.width * 0.33) })
-        .png()
-        .toBuffer();
-      const reading = await reader.read(small);
+      const reading = await reader.read(await shrunk(document, 0.33));
       expect(reading.charHeight, `seed ${seed}`).toBeLessThan(11);
       if (reading.valid) expect(reading.lines, `seed ${seed}`).toEqual(document.lines);
       if (reading.valid) valid++;
@@ -71,11 +74,7 @@ describe('reading the MRZ from document images', { timeout: 120_000 }, () => {
     // At 7-8 px the model reads M as H and E as C with confidence; the check digits cannot see it.
     for (const seed of [41, 42, 43]) {
       const document = await generateDocument({ seed, quality: 'clean' });
-      const tiny = await sharp(document.image)
-        .resize({ width: Math.round(document.width * 0.25) })
-        .png()
-        .toBuffer();
-      const reading = await reader.read(tiny);
+      const reading = await reader.read(await shrunk(document, 0.25));
       expect(reading.valid, `seed ${seed}`).toBe(false);
       if (reading.charHeight !== undefined && reading.charHeight < 9) {
         expect(reading.problems.join('; ')).toMatch(/too small|check digit|another scale|confidence/);
