@@ -117,7 +117,8 @@ function normalise(band: Field): Field {
 /**
  * Cuts the band out twice: a first generous cut measures the real text height, the residual skew
  * and the ends of the lines; the second cut is level, tight and scaled so characters are about
- * `capHeightTarget` pixels high (the model's own height unless told). `flip` reads the band upside down (a document held the other way).
+ * `capHeightTarget` pixels high (the model's own height unless told). `flip` reads the band upside
+ * down (a document held the other way).
  */
 export function extractBand(
   image: Grey,

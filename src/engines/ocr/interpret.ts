@@ -16,7 +16,10 @@ export interface Interpretation {
   problems: string[];
   /** How many check digits hold: ranks invalid readings. */
   holding: number;
-  /** Every reading of the text that satisfies all the check digits (more than one: ambiguous). */
+  /**
+   * The readings of the text found to satisfy every check digit, at the most trusted way of fitting
+   * the lines that found any (more than one: ambiguous; the search is not exhaustive).
+   */
   fits: string[][];
 }
 
