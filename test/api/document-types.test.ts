@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { DocumentTypeEntry } from '../../src/document-types/index.js';
 import { storeKinds } from '../support/store-kinds.js';
 import { useTestServer } from '../support/test-server.js';
-
-interface DocumentType {
-  country: string;
-  countryName: string;
-  type: string;
-  id: number;
-  name: string;
-  subType: string;
-  icao?: string;
-}
 
 describe.each(storeKinds)('document types on %s', (kind) => {
   const server = useTestServer(kind);
 
-  async function documentTypes(provider: string): Promise<DocumentType[]> {
+  async function documentTypes(provider: string): Promise<DocumentTypeEntry[]> {
     const response = await server().api.get(`/assure/${provider}/document-types`);
     expect(response.status).toBe(200);
-    return response.json<DocumentType[]>();
+    return response.json<DocumentTypeEntry[]>();
   }
 
   it.each(['onfido', 'signicatpaper', 'signicatpictureid', 'signicatvideoid', 'readid', 'webid'])(

@@ -1,28 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { FieldMatchResult } from '../../src/matching/types.js';
 import { providers } from '../../src/providers/registry.js';
 import { driveScenario, type DrivenProcess } from '../support/sandbox-driver.js';
 import { storeKinds } from '../support/store-kinds.js';
 import { useTestServer } from '../support/test-server.js';
-
-interface FieldResult {
-  sourceValue?: string;
-  targetValue?: string;
-  sourceNormalized?: string;
-  targetNormalized?: string;
-  editDistance?: number;
-  error?: string;
-  algorithm: string;
-  normalization: string;
-  exactMatch: boolean;
-  partialMatch: boolean;
-}
 
 interface MatchBody {
   dossierId: string;
   createdAt: string;
   source: { dataNode: string; processId?: string; updatedAt?: string };
   target: { dataNode: string; processId?: string; updatedAt?: string };
-  matchResult: Record<string, FieldResult>;
+  matchResult: Record<string, FieldMatchResult>;
 }
 
 const configurations = '/assure/matching/configurations';

@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config/config.js';
 import type { FieldConfiguration } from '../../src/matching/types.js';
 import type { Store } from '../../src/store/store.js';
 import { storeKinds } from '../support/store-kinds.js';
-import { createTestEnvironment, type TestEnvironment } from '../support/stores.js';
+import { createTestEnvironment, insertTestClient, type TestEnvironment } from '../support/stores.js';
 
 const fields: FieldConfiguration[] = [
   { id: 'firstName', sourceField: 'firstName', targetField: 'given_name', normalization: 'upper', algorithm: 'fuzzy' },
@@ -18,16 +18,7 @@ describe.each(storeKinds)('matching configurations repository on %s', (kind) => 
   beforeAll(async () => {
     env = await createTestEnvironment(kind);
     store = await openStore(loadConfig(env.env));
-    for (const id of ['client-a', 'client-b']) {
-      await store.repos.clients.insert({
-        id,
-        name: id,
-        secretHash: 'x',
-        environment: 'sandbox',
-        createdAt: 1,
-        updatedAt: 1,
-      });
-    }
+    for (const id of ['client-a', 'client-b']) await insertTestClient(store, id);
   });
   afterAll(async () => {
     await store.close();

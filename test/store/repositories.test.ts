@@ -7,7 +7,7 @@ import type { ProcessRecord } from '../../src/store/repositories/processes.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import type { Store } from '../../src/store/store.js';
 import { storeKinds } from '../support/store-kinds.js';
-import { createTestEnvironment, type TestEnvironment } from '../support/stores.js';
+import { createTestEnvironment, insertTestClient, type TestEnvironment } from '../support/stores.js';
 
 // One contract suite for the repositories, run against every store adapter.
 describe.each(storeKinds)('repositories on %s', (kind) => {
@@ -18,14 +18,7 @@ describe.each(storeKinds)('repositories on %s', (kind) => {
   beforeAll(async () => {
     env = await createTestEnvironment(kind);
     store = await openStore(loadConfig(env.env));
-    await store.repos.clients.insert({
-      id: clientId,
-      name: 'a',
-      secretHash: 'x',
-      environment: 'sandbox',
-      createdAt: 1,
-      updatedAt: 1,
-    });
+    await insertTestClient(store, clientId);
   });
   afterAll(async () => {
     await store.close();

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { Store } from '../../src/store/store.js';
 
 /**
  * The stores every store-dependent suite runs against. PostgreSQL tests use a real server (by default
@@ -85,4 +86,16 @@ export async function createTestEnvironment(kind: StoreKind): Promise<TestEnviro
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A sandbox client row, which repository tests need before the rows that belong to a client. */
+export function insertTestClient(store: Store, id: string): Promise<void> {
+  return store.repos.clients.insert({
+    id,
+    name: id,
+    secretHash: 'x',
+    environment: 'sandbox',
+    createdAt: 1,
+    updatedAt: 1,
+  });
 }
