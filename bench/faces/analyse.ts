@@ -7,7 +7,7 @@ import {
   thresholdForFar,
   type Rates,
   type ScoredPair,
-} from '../../src/engines/face/calibration.js';
+} from './calibration.js';
 import { MATCH_LEVELS, SIMILARITY_LEVELS } from '../../src/engines/face/thresholds.js';
 import { percentile } from '../shared/stats.js';
 import type { LabelledPair } from './corpus.js';

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { createMrzReader, type MrzReader } from '../../src/engines/ocr/index.js';
-import { generateDocument, type SyntheticQuality } from '../../src/engines/ocr/synthetic/generate.js';
+import { generateDocument, type SyntheticQuality } from '../../test/support/synthetic/generate.js';
 import { describeRun } from '../shared/machine.js';
 import { fixed, percentile } from '../shared/stats.js';
 import { loadSpecimens } from './corpus.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { createFaceEngine } from '../../src/engines/face/engine.js';
 import type { FaceEngine } from '../../src/engines/face/types.js';
-import { generateDocument } from '../../src/engines/ocr/synthetic/generate.js';
+import { generateDocument } from '../../test/support/synthetic/generate.js';
 
 /** One live verification to run: the process to create and the images to upload. */
 export interface LiveCase {

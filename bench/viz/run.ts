@@ -16,7 +16,7 @@ import { passportWithPrintedSurname } from '../../test/support/tampered-document
 import { parseMrz } from '../../src/engines/mrz/index.js';
 import { createMrzReader } from '../../src/engines/ocr/index.js';
 import type { MrzReading } from '../../src/engines/ocr/types.js';
-import { generateDocument, type SyntheticQuality } from '../../src/engines/ocr/synthetic/generate.js';
+import { generateDocument, type SyntheticQuality } from '../../test/support/synthetic/generate.js';
 import { createVizReader, vizFieldNames, type VizFieldName, type VizReading } from '../../src/engines/viz/index.js';
 import { loadSpecimens } from '../mrz/corpus.js';
 import { describeRun } from '../shared/machine.js';

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { corpusDir } from '../../test/support/corpus.js';
+import { corpusFile, sharedMaterial } from '../../test/support/shared-material.js';
 import { codePointLength, levenshteinDistance, similarityRatio } from './levenshtein.js';
 
 interface LevenCase {
@@ -11,9 +10,8 @@ interface LevenCase {
   normalizedSimilarity_1_minus_d_over_maxlen: number;
 }
 
-const file = path.join(corpusDir, 'name-matching/name_matching_cases.json');
-const available = existsSync(file);
-if (!available) console.warn(`Levenshtein corpus vectors skipped: ${file} not found (set OPENASSURE_CORPUS).`);
+const file = corpusFile('name-matching/name_matching_cases.json');
+const available = sharedMaterial('the Levenshtein vectors of the corpus', file);
 const cases: LevenCase[] = available
   ? (JSON.parse(readFileSync(file, 'utf8')) as { levenshtein: { cases: LevenCase[] } }).levenshtein.cases
   : [];

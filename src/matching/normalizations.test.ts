@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { corpusDir } from '../../test/support/corpus.js';
+import { corpusFile, sharedMaterial } from '../../test/support/shared-material.js';
 import { normalize } from './normalizations.js';
 import { toLatin } from './to-latin.js';
 
@@ -69,9 +68,8 @@ interface Table {
   };
 }
 
-const tableFile = path.join(corpusDir, 'transliteration/icao9303_part3_transliteration.json');
-const available = existsSync(tableFile);
-if (!available) console.warn(`ICAO transliteration corpus skipped: ${tableFile} not found (set OPENASSURE_CORPUS).`);
+const tableFile = corpusFile('transliteration/icao9303_part3_transliteration.json');
+const available = sharedMaterial('the ICAO transliteration corpus', tableFile);
 const table = available ? (JSON.parse(readFileSync(tableFile, 'utf8')) as Table) : undefined;
 const rows = <T>(pick: (t: Table) => T[]): T[] => (table ? pick(table) : []);
 const isLower = (char: string) => char === char.toLowerCase() && char !== char.toUpperCase();

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   matchFields,
@@ -7,7 +6,7 @@ import {
   type FieldConfiguration,
   type FieldMatchResult,
 } from '../../src/matching/index.js';
-import { corpusDir } from '../support/corpus.js';
+import { corpusFile, sharedMaterial } from '../support/shared-material.js';
 import { storeKinds } from '../support/store-kinds.js';
 import { useTestServer, type TestServer } from '../support/test-server.js';
 
@@ -25,10 +24,11 @@ interface NamePair {
   isMatch: boolean;
 }
 
-const tableFile = path.join(corpusDir, 'transliteration/icao9303_part3_transliteration.json');
-const pairsFile = path.join(corpusDir, 'name-matching/name_matching_cases.json');
-const available = existsSync(tableFile) && existsSync(pairsFile);
-if (!available) console.warn(`Matching corpus tests skipped: ${corpusDir} has no tables (set OPENASSURE_CORPUS).`);
+const tableFile = corpusFile('transliteration/icao9303_part3_transliteration.json');
+const pairsFile = corpusFile('name-matching/name_matching_cases.json');
+const available =
+  sharedMaterial('the transliteration tables of the corpus', tableFile) &&
+  sharedMaterial('the name pairs of the corpus', pairsFile);
 const table = available ? (JSON.parse(readFileSync(tableFile, 'utf8')) as Transliteration) : undefined;
 const pairs = available
   ? (JSON.parse(readFileSync(pairsFile, 'utf8')) as { personNamePairs: { pairs: NamePair[] } }).personNamePairs.pairs

@@ -3,14 +3,35 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
+import type { Store } from '../../src/store/store.js';
 import { jpegDataUrl } from '../support/images.js';
 import { storeKinds } from '../support/store-kinds.js';
-import { createTestEnvironment, type TestEnvironment } from '../support/stores.js';
+import { createTestEnvironment, type StoreKind, type TestEnvironment } from '../support/stores.js';
 import { startUntil, stop } from './run-cli.js';
 
 const clientId = 'worker-kill-client';
 const clientSecret = 'worker-kill-secret-0123456789';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `read` every 250 ms until `done` holds or 60 s have passed, and returns the last value. */
+async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await pause(250);
+    value = await read();
+  }
+  return value;
+}
+
+/** The verify job's state in the queue's own table: `active` once a worker has claimed it. */
+async function verifyJobState(kind: StoreKind, store: Store): Promise<string | undefined> {
+  const query =
+    kind === 'sqlite'
+      ? sql<{ state: string }>`select status as state from openassure_jobs where name = 'verify-process'`
+      : sql<{ state: string }>`select state from pgboss.job where name = 'verify-process'`;
+  return (await query.execute(store.db)).rows[0]?.state;
+}
 
 async function token(baseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}/auth/open/connect/token`, {
@@ -76,30 +97,30 @@ describe.each(storeKinds)(
       await post(`${path}/images`, { front: await jpegDataUrl() });
       expect((await post(path, {})).status).toBe('processing');
 
-      // The first worker takes the job, then dies in the middle of it (its sandbox result takes 60 s).
-      const doomed = await startWorker(60_000);
-      await sleep(2500);
-      doomed.child.kill('SIGKILL');
-      await new Promise((resolve) => doomed.child.once('exit', resolve));
-      const read = async () =>
-        (await (await fetch(`${baseUrl}${path}`, { headers: auth })).json()) as { status: string };
-      expect((await read()).status).toBe('processing');
-
-      const rescuer = await startWorker(0);
-      try {
-        const deadline = Date.now() + 60_000;
-        let status = (await read()).status;
-        while (status === 'processing' && Date.now() < deadline) {
-          await sleep(250);
-          status = (await read()).status;
-        }
-        expect(status).toBe('accepted');
-      } finally {
-        await stop(rescuer.child);
-      }
-
       const store = await openStore(loadConfig(env.env));
       try {
+        // The first worker takes the job, then dies in the middle of it (its sandbox result takes 60 s).
+        const doomed = await startWorker(60_000);
+        expect(
+          await pollUntil(
+            () => verifyJobState(kind, store),
+            (state) => state === 'active',
+          ),
+        ).toBe('active');
+        doomed.child.kill('SIGKILL');
+        await new Promise((resolve) => doomed.child.once('exit', resolve));
+        const read = async () =>
+          (await (await fetch(`${baseUrl}${path}`, { headers: auth })).json()) as { status: string };
+        expect((await read()).status).toBe('processing');
+
+        const rescuer = await startWorker(0);
+        try {
+          const { status } = await pollUntil(read, (body) => body.status !== 'processing');
+          expect(status).toBe('accepted');
+        } finally {
+          await stop(rescuer.child);
+        }
+
         const events = await store.repos.processEvents.listByProcess(processId);
         expect(events.map((e) => e.status)).toEqual(['processing', 'accepted']);
         // The job really ran twice: the dead worker had claimed it.

@@ -1,13 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { specDir } from './spec-examples.js';
+import { corpusDir, corpusFile, sharedMaterial } from './shared-material.js';
+
+export { corpusDir };
 
 /**
- * The shared test corpus (real face photos and document specimens), read at test time only. Tests
- * that need it skip with a printed reason when it is absent.
+ * The face photos of the shared test corpus, read at test time only. Tests that need them skip with a
+ * printed reason when they are absent (and fail in CI: see shared-material.ts).
  */
-export const corpusDir = process.env.OPENASSURE_CORPUS ?? path.resolve(specDir, '../corpus');
-export const corpusAvailable = (): boolean => existsSync(path.join(corpusDir, 'images/faces/faces.json'));
+export const corpusAvailable = (): boolean => sharedMaterial('the face corpus', corpusFile('images/faces/faces.json'));
 
 interface FaceImage {
   file: string;

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { generateDocument, type SyntheticDocument } from '../../src/engines/ocr/synthetic/generate.js';
+import { generateDocument, type SyntheticDocument } from './synthetic/generate.js';
 
 /** A clean synthetic identity document (valid MRZ in OCR-B), dated relative to `today`. */
 export function syntheticDocument(seed: number, format: 'TD1' | 'TD3', today = new Date()): Promise<SyntheticDocument> {

@@ -1,8 +1,8 @@
 import sharp, { type OverlayOptions } from 'sharp';
 import { parseMrz } from '../../src/engines/mrz/index.js';
-import { scanScale } from '../../src/engines/ocr/synthetic/capture.js';
-import { generateDocument } from '../../src/engines/ocr/synthetic/generate.js';
-import { text } from '../../src/engines/ocr/synthetic/svg-parts.js';
+import { scanScale } from './synthetic/capture.js';
+import { generateDocument } from './synthetic/generate.js';
+import { text } from './synthetic/svg-parts.js';
 import type { Box } from '../../src/redaction/boxes.js';
 
 /** A clean synthetic passport data page, with where each redactable field is (ground truth). */

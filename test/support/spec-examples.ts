@@ -1,13 +1,13 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { upstreamSpecPath } from './upstream-spec.js';
+import { sharedMaterial, specDir, upstreamSpecPath } from './shared-material.js';
 
 /**
  * The Get process response examples of the upstream documentation, extracted from the spec folder
  * (the OpenAPI document and the provider .txt pages). The pages' JSON is hand-written: some examples
  * have trailing commas or elide parts with "...". Elided parts become ELIDED, which matches anything.
  */
-export const specDir = path.dirname(upstreamSpecPath);
+export { specDir };
 export const ELIDED = '__ELIDED__';
 
 export interface ProcessExample {
@@ -18,7 +18,7 @@ export interface ProcessExample {
   example: Record<string, unknown>;
 }
 
-export const specAvailable = (): boolean => existsSync(specDir) && existsSync(upstreamSpecPath);
+export const specAvailable = (): boolean => sharedMaterial('the upstream API document', upstreamSpecPath);
 
 /** Every Get process example that names a provider, from every source in the spec folder. */
 export function processExamples(): ProcessExample[] {

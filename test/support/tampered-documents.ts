@@ -1,7 +1,7 @@
 import sharp from 'sharp';
-import { scanScale } from '../../src/engines/ocr/synthetic/capture.js';
-import { generateDocument, type SyntheticDocument } from '../../src/engines/ocr/synthetic/generate.js';
-import { text } from '../../src/engines/ocr/synthetic/svg-parts.js';
+import { scanScale } from './synthetic/capture.js';
+import { generateDocument, type SyntheticDocument } from './synthetic/generate.js';
+import { text } from './synthetic/svg-parts.js';
 import type { MrzFields } from '../../src/engines/mrz/index.js';
 
 const millimetres = (value: number) => value * scanScale;

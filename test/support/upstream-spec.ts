@@ -1,17 +1,15 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { sharedMaterial, upstreamSpecPath } from './shared-material.js';
 
 /**
  * Validates responses against the upstream Assure OpenAPI document, so that every response the test
  * suite receives is also a compatibility check. The document is read from ../shared/spec (or
- * OPENASSURE_UPSTREAM_SPEC); without it, validation is skipped and the suite says so once.
+ * OPENASSURE_UPSTREAM_SPEC); without it, validation is skipped and the suite says so once (in CI,
+ * its absence is an error: see shared-material.ts).
  */
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const upstreamSpecPath =
-  process.env.OPENASSURE_UPSTREAM_SPEC ?? path.resolve(repoRoot, '../shared/spec/assure-openapi.json');
+export { upstreamSpecPath };
 
 interface Operation {
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
@@ -55,7 +53,7 @@ export class UpstreamSpec {
   }
 
   static load(): UpstreamSpec | undefined {
-    if (!existsSync(upstreamSpecPath)) return undefined;
+    if (!sharedMaterial('the upstream API document', upstreamSpecPath)) return undefined;
     return new UpstreamSpec(applyErrata(JSON.parse(readFileSync(upstreamSpecPath, 'utf8')) as Spec));
   }
 

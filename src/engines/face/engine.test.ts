@@ -1,17 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusFile, sharedMaterial } from '../../../test/support/shared-material.js';
 import { InvalidImageError } from '../image/decode.js';
 import { createFaceEngine } from './engine.js';
 import { DESCRIPTOR_LENGTH } from './recognition-net.js';
 import { MATCH_LEVELS, SIMILARITY_LEVELS } from './thresholds.js';
 import type { FaceEngine } from './types.js';
 
-const FACES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus/images/faces');
-const corpus = existsSync(path.join(FACES, 'faces.json'));
-if (!corpus) console.log(`face engine tests: corpus absent (${FACES}), skipping the tests on real photos`);
+const FACES = corpusFile('images/faces');
+const corpus = sharedMaterial('the face corpus', path.join(FACES, 'faces.json'));
 const photo = (file: string): Buffer => readFileSync(path.join(FACES, file));
 
 const blank = (): Promise<Buffer> =>

@@ -1,19 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusFile, sharedMaterial } from '../../../test/support/shared-material.js';
 import { createFaceEngine } from '../face/engine.js';
 import type { FaceEngine } from '../face/types.js';
 import { checkImage } from './check-image.js';
 import { InvalidImageError } from './decode.js';
 
-const DOCUMENT = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../shared/corpus/images/mrz/arg0s1080-mrz/passports/Czech_Republic.png',
-);
-const corpus = existsSync(DOCUMENT);
-if (!corpus) console.log(`image check tests: corpus absent (${DOCUMENT}), testing the synthetic image only`);
+const DOCUMENT = corpusFile('images/mrz/arg0s1080-mrz/passports/Czech_Republic.png');
+const corpus = sharedMaterial('the corpus document scan', DOCUMENT);
 
 /** A sharp, colourful 1200x800 test card: coloured tiles of every hue, thin dark lines, no pure white. */
 async function syntheticCard(): Promise<Buffer> {

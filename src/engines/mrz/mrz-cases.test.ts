@@ -1,20 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { corpusFile as inCorpus, sharedMaterial } from '../../../test/support/shared-material.js';
 import { checkDigit, type MrzChecks, type MrzFormat, type MrzParse, parseMrz, repairMrz } from './index.js';
 
 /**
  * Every case of the shared MRZ corpus (cases gathered from the test suites of public MRZ libraries,
  * with expectations recomputed by the corpus collector) and its check-digit examples.
  */
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const corpusFile = path.resolve(
-  process.env.OPENASSURE_CORPUS ?? path.resolve(repoRoot, '../shared/corpus'),
-  'mrz/mrz_cases.json',
-);
-const available = existsSync(corpusFile);
-if (!available) console.warn(`MRZ corpus cases skipped: ${corpusFile} not found (set OPENASSURE_CORPUS)`);
+const corpusFile = inCorpus('mrz/mrz_cases.json');
+const available = sharedMaterial('the MRZ corpus cases', corpusFile);
 
 interface CorpusCheck {
   data: string;

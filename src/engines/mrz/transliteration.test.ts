@@ -1,18 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { corpusFile as inCorpus, sharedMaterial } from '../../../test/support/shared-material.js';
 import { toMrzName, transliterate } from './index.js';
 import { latinAlternatives } from './transliteration/latin.data.js';
 
 /** The ICAO Doc 9303 Part 3 section 6 tables of the shared corpus, and its name samples. */
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const corpusFile = path.resolve(
-  process.env.OPENASSURE_CORPUS ?? path.resolve(repoRoot, '../shared/corpus'),
-  'transliteration/icao9303_part3_transliteration.json',
-);
-const available = existsSync(corpusFile);
-if (!available) console.warn(`Transliteration corpus skipped: ${corpusFile} not found (set OPENASSURE_CORPUS)`);
+const corpusFile = inCorpus('transliteration/icao9303_part3_transliteration.json');
+const available = sharedMaterial('the transliteration corpus', corpusFile);
 
 interface LatinRow {
   char: string;

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMrz } from '../mrz/index.js';
 import { hasCheckBlindRival } from './doubts.js';
 import { createMrzReader } from './reader.js';
-import { generateDocument, type SyntheticDocument, type SyntheticQuality } from './synthetic/generate.js';
+import {
+  generateDocument,
+  type SyntheticDocument,
+  type SyntheticQuality,
+} from '../../../test/support/synthetic/generate.js';
 import type { MrzReader } from './types.js';
 
 // The synthetic documents' dates are relative to 2026-01-01; read them on that day.

@@ -4,7 +4,7 @@ import { cardFront, passportWithPrintedSurname } from '../../../test/support/tam
 import { parseMrz } from '../mrz/index.js';
 import { createMrzReader } from '../ocr/index.js';
 import type { MrzReader } from '../ocr/types.js';
-import { generateDocument } from '../ocr/synthetic/generate.js';
+import { generateDocument } from '../../../test/support/synthetic/generate.js';
 import { createVizReader } from './index.js';
 import type { VizReader } from './types.js';
 

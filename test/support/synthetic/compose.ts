@@ -1,4 +1,4 @@
-import { invert, type Homography } from '../geometry.js';
+import { invert, type Homography } from '../../../src/engines/ocr/geometry.js';
 
 /** Interleaved 8-bit pixels. */
 export interface Pixels {

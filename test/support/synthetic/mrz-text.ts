@@ -1,4 +1,4 @@
-import { checkDigit as digitOf } from '../../mrz/index.js';
+import { checkDigit as digitOf } from '../../../src/engines/mrz/index.js';
 import type { Holder } from './holder.js';
 
 export type SyntheticFormat = 'TD1' | 'TD2' | 'TD3';

@@ -1,4 +1,4 @@
-import { countries } from '../../../core/countries.js';
+import { countries } from '../../../src/core/countries.js';
 import type { Random } from './random.js';
 
 /** The personal data printed on a synthetic document, already in MRZ characters (A-Z, 0-9). */

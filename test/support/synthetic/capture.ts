@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { homography, rectQuad, type Point, type Quad } from '../geometry.js';
+import { homography, rectQuad, type Point, type Quad } from '../../../src/engines/ocr/geometry.js';
 import { addNoise, drawWarped, fillBackground, shade, type Pixels } from './compose.js';
 import type { Random } from './random.js';
 

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
-import { apply, bounds, homography, rectQuad, type Quad } from '../geometry.js';
+import { apply, bounds, homography, rectQuad, type Quad } from '../../../src/engines/ocr/geometry.js';
+import { useTestFonts } from '../fonts/use-test-fonts.js';
 import { planShot, shoot, type SyntheticQuality } from './capture.js';
 import { documentSvg } from './document-svg.js';
 import { randomHolder } from './holder.js';
@@ -7,6 +8,9 @@ import { mrzLines, type SyntheticFormat } from './mrz-text.js';
 import { createRandom } from './random.js';
 
 export type { SyntheticFormat, SyntheticQuality };
+
+// Benchmarks and scripts render documents outside vitest, which sets this up for the tests.
+useTestFonts();
 
 export interface SyntheticDocument {
   seed: number;
@@ -42,8 +46,8 @@ const documentCodes: Record<SyntheticFormat, string[]> = {
 
 /**
  * A synthetic identity document with a valid random MRZ in OCR-B, captured at a quality level.
- * The same options always give the same image (needs the `OCR B` and `DejaVu Sans` fonts installed,
- * Debian packages fonts-ocr-b and fonts-dejavu-core).
+ * The same options always give the same image (in `OCR B`, shipped in test/support/fonts, and
+ * `DejaVu Sans`, Debian's fonts-dejavu-core).
  */
 export async function generateDocument(options: GenerateOptions): Promise<SyntheticDocument> {
   const random = createRandom(options.seed);
