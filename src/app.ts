@@ -98,7 +98,8 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       statusChanges,
       publicUrl: config.http.publicUrl,
     };
-    const clients = new ClientService(store, blobs, clock, logger);
+    const clientDirectory = new ClientDirectory(store, () => clock.now());
+    const clients = new ClientService(store, blobs, clock, logger, clientDirectory);
     if (config.auth.bootstrapClient) {
       await clients.ensureBootstrapClient(
         config.auth.bootstrapClient.clientId,
@@ -134,7 +135,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       trustProxy: config.http.trustProxy,
       store,
       clients,
-      clientDirectory: new ClientDirectory(store, () => clock.now()),
+      clientDirectory,
       tokens,
       keys,
       services,
