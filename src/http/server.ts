@@ -12,6 +12,7 @@ import type { ClientService } from '../services/clients.js';
 import type { Store } from '../store/store.js';
 import { requireBearerToken } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { clientErrorHandler, frameworkErrorHandler } from './plugins/framework-errors.js';
 import { registerJsonParser } from './plugins/json-body.js';
 import { registerValidation } from './plugins/validation.js';
 import { openApiOptions } from './openapi.js';
@@ -55,6 +56,9 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     logController: new LogController({ requestIdLogLabel: 'traceId' }),
     childLoggerFactory: (logger, bindings, options) => lazyChildLogger(logger as Logger, bindings, options),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Requests refused before any route runs still get the upstream error shape.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler: clientErrorHandler(deps.logger),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addSchema(ErrorResponse);
