@@ -47,6 +47,8 @@ describe.each(storeKinds)('errors the framework and the HTTP parser raise, on %s
     ['an over-long path parameter', get(`/assure/dossiers/${'a'.repeat(300)}<script>`), 414, 'URI Too Long'],
     ['headers over 16 KB', get('/assure/dossiers/<script>', `X-Padding: ${'a'.repeat(17_000)}\r\n`), 431, 'Request Header Fields Too Large'],
     ['a request line that is not HTTP', 'HELLO <script>\r\n\r\n', 400, 'Bad Request'],
+    ['an Expect other than 100-continue', 'POST /assure/dossiers HTTP/1.1\r\nHost: x\r\nExpect: <script>\r\nContent-Length: 0\r\nConnection: close\r\n\r\n', 417, 'Expectation Failed'],
+    ['an HTTP/1.1 request without Host', 'GET /healthz?<script> HTTP/1.1\r\nConnection: close\r\n\r\n', 400, 'Bad Request'],
     ['a Content-Length that is not a number', 'POST /assure/dossiers HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n', 400, 'Bad Request'],
   ]; // prettier-ignore
 
@@ -63,6 +65,22 @@ describe.each(storeKinds)('errors the framework and the HTTP parser raise, on %s
       expect(response.body).not.toMatch(/script|aaaaaaaaaa|%zz|%A4/);
     },
   );
+
+  it('takes a client hanging up mid-body in its stride: no error in the log', async () => {
+    const { baseUrl, logs } = server();
+    const { port } = new URL(baseUrl);
+    const before = logs.length;
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          'POST /auth/open/connect/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\ngrant_type=',
+        );
+        setTimeout(() => socket.destroy(), 100);
+      });
+      socket.on('close', () => setTimeout(resolve, 200));
+    });
+    expect(logs.slice(before).filter((line) => line.includes('"level":50'))).toEqual([]);
+  });
 
   it('refuses JSON bodies nested deeper than 32 levels with a 400 before any handler runs', async () => {
     const { api } = server();

@@ -64,7 +64,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (frameworkCode !== undefined || (error instanceof SyntaxError && error.statusCode === 400)) {
       return sendError(request, reply, 'bad_request', 'The request body is not valid JSON.');
     }
-    if (error instanceof InvalidTransitionError) {
+    // Other request errors the framework or Node raise with a 400, e.g. a body whose sender hung up.
+    if (error.statusCode === 400) {
+      return sendError(request, reply, 'bad_request', 'The request could not be read.');
+    }
+        if (error instanceof InvalidTransitionError) {
       return sendError(request, reply, 'conflict', error.message);
     }
     request.log.error({ err: error, traceId: request.id }, 'request failed');

@@ -1,10 +1,10 @@
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { errorCodes, type ErrorCode } from '../../core/errors.js';
 import { newTraceId } from '../../core/ids.js';
 import type { Logger } from '../../logging/logger.js';
-import { errorBody } from './error-body.js';
+import { echoablePath, errorBody } from './error-body.js';
 
 /**
  * Errors the router raises before any route runs (Fastify's `frameworkErrors`): a path with a broken
@@ -58,4 +58,27 @@ export function clientErrorHandler(logger: Logger) {
     }
     socket.destroy(error);
   };
+}
+
+/**
+ * Node answers an `Expect` header other than `100-continue` with a bare 417 unless someone listens
+ * to `checkExpectation`; this listener answers it in the upstream shape.
+ */
+export function expectationFailed(request: IncomingMessage, response: ServerResponse): void {
+  const traceId = newTraceId();
+  const body = JSON.stringify(
+    errorBody('expectation_failed', 'Only the Expect value 100-continue is supported.', {
+      instance: echoablePath(request.url ?? '') ?? '',
+      method: request.method ?? '',
+      traceId,
+    }),
+  );
+  response.writeHead(errorCodes.expectation_failed.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'x-trace-id': traceId,
+    'x-content-type-options': 'nosniff',
+    connection: 'close',
+  });
+  response.end(body);
 }
