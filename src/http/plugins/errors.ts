@@ -68,7 +68,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.statusCode === 400) {
       return sendError(request, reply, 'bad_request', 'The request could not be read.');
     }
-        if (error instanceof InvalidTransitionError) {
+    if (error instanceof InvalidTransitionError) {
       return sendError(request, reply, 'conflict', error.message);
     }
     request.log.error({ err: error, traceId: request.id }, 'request failed');
