@@ -19,6 +19,7 @@ import type { JobDefinition, JobQueue } from './jobs/types.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { deliverJob } from './notifications/deliver-job.js';
 import { NotificationPlanner } from './notifications/planner.js';
+import { destinationCheck } from './notifications/webhook-url.js';
 import { WebhookService } from './notifications/webhook-service.js';
 import { SandboxBackend } from './sandbox/backend.js';
 import { ClientService } from './services/clients.js';
@@ -97,8 +98,10 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       queue,
       statusChanges,
       publicUrl: config.http.publicUrl,
+      checkDestination: destinationCheck({ allowPrivate: config.outbound.allowPrivate }),
     };
-    const clients = new ClientService(store, blobs, clock, logger);
+    const clientDirectory = new ClientDirectory(store, () => clock.now());
+    const clients = new ClientService(store, blobs, clock, logger, clientDirectory);
     if (config.auth.bootstrapClient) {
       await clients.ensureBootstrapClient(
         config.auth.bootstrapClient.clientId,
@@ -134,7 +137,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       trustProxy: config.http.trustProxy,
       store,
       clients,
-      clientDirectory: new ClientDirectory(store, () => clock.now()),
+      clientDirectory,
       tokens,
       keys,
       services,

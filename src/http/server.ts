@@ -5,6 +5,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { ClientDirectory } from '../auth/client-directory.js';
 import type { KeyRing } from '../auth/key-ring.js';
 import type { TokenService } from '../auth/token-service.js';
+import { AppError } from '../core/errors.js';
 import { newTraceId } from '../core/ids.js';
 import { lazyChildLogger } from '../logging/lazy-child.js';
 import type { Logger } from '../logging/logger.js';
@@ -12,6 +13,7 @@ import type { ClientService } from '../services/clients.js';
 import type { Store } from '../store/store.js';
 import { requireBearerToken } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { clientErrorHandler, expectationFailed, frameworkErrorHandler } from './plugins/framework-errors.js';
 import { registerJsonParser } from './plugins/json-body.js';
 import { registerValidation } from './plugins/validation.js';
 import { openApiOptions } from './openapi.js';
@@ -55,12 +57,22 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     logController: new LogController({ requestIdLogLabel: 'traceId' }),
     childLoggerFactory: (logger, bindings, options) => lazyChildLogger(logger as Logger, bindings, options),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Requests refused before any route runs still get the upstream error shape.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler: clientErrorHandler(deps.logger),
+    // Node would refuse a request without Host with a bare 400; the onRequest hook below refuses it
+    // in the upstream shape instead.
+    http: { requireHostHeader: false },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.server.on('checkExpectation', expectationFailed);
 
   app.addSchema(ErrorResponse);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-trace-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
+    if (request.headers.host === undefined && request.raw.httpVersion === '1.1') {
+      return done(new AppError('bad_request', 'An HTTP/1.1 request needs a Host header.'));
+    }
     done();
   });
   registerErrorHandling(app);

@@ -5,7 +5,6 @@ import type { AttemptRecord, DeliveryRecord } from '../store/repositories/delive
 import type { WebhookEndpointRecord } from '../store/repositories/webhook-endpoints.js';
 import { webhookEvents, type WebhookEvent } from './events.js';
 import { newSigningSecret, parseSigningSecret } from './signing.js';
-import { webhookUrlProblem } from './webhook-url.js';
 
 /** Endpoints a client may have; each status change fans out to all of them. */
 export const maxEndpointsPerClient = 20;
@@ -36,7 +35,7 @@ export class WebhookService {
     request: WebhookEndpointRequest,
   ): Promise<{ endpoint: WebhookEndpointRecord; secret: string }> {
     const problems: string[] = [];
-    const urlProblem = webhookUrlProblem(request.url);
+    const urlProblem = await this.deps.checkDestination(request.url);
     if (urlProblem) problems.push(`body.url ${urlProblem}.`);
     const parsedSecret = request.secret === undefined ? undefined : parseSigningSecret(request.secret);
     if (parsedSecret && 'problem' in parsedSecret) problems.push(`body.secret ${parsedSecret.problem}.`);

@@ -28,6 +28,7 @@ export function renderSandboxDocs(): string {
     '- Providers whose end-user part happens in a vendor SDK or video call (eid, readid, webid,',
     '  signicatvideoid, connect) finish with `POST /assure/sandbox/dossiers/{dossierId}/processes/{processId}/complete`',
     '  (optional body `{"scenario": "<id>"}`), from pending, or from processing after Start verification.',
+    "  The end-user's part is done once: a second complete while the verification runs is a 409.",
     '- `OPENASSURE_SANDBOX_DELAY_MS` adds a simulated vendor latency to every sandbox result.',
     "- The scenario's identity data is kept as is; its images (drawn documents and faces showing that identity),",
     '  its video (for video identifications) and its raw files are served by Get image, Get video, Get raw',

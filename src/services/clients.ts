@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ClientRevocations } from '../auth/client-directory.js';
 import { hashClientSecret, newClientSecret, verifyClientSecret } from '../auth/client-secrets.js';
 import { deleteBlobsQuietly, type BlobStore } from '../blobs/blob-store.js';
 import { AppError } from '../core/errors.js';
@@ -32,6 +33,8 @@ export class ClientService {
     private readonly blobs: BlobStore,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** This process's client directory, if it serves requests: a deleted client is refused here at once. */
+    private readonly revocations?: ClientRevocations,
   ) {}
 
   async create(name: string, environment: ClientEnvironment): Promise<NewClientCredentials> {
@@ -95,6 +98,7 @@ export class ClientService {
       await tx.clients.delete(clientId);
       return { found: true, blobKeys: keys };
     });
+    if (found) this.revocations?.revoked(clientId);
     await deleteBlobsQuietly(this.blobs, blobKeys, (key, error) =>
       this.logger.error({ err: error, blobKey: key }, 'could not delete the blob of a deleted client'),
     );

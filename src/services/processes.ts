@@ -48,6 +48,10 @@ export class ProcessService {
     }
     const { definition } = resolved;
     const processType = validateProcessRequest(definition, request);
+    if (request.notificationUrl !== undefined) {
+      const problem = await this.deps.checkDestination(request.notificationUrl);
+      if (problem) throw new AppError('validation_failed', `body.notificationUrl ${problem}.`);
+    }
     const scenario = chosenScenario(caller, definition, processType ?? null, sandboxScenario);
     const now = this.deps.clock.now();
     const id = newId();

@@ -45,6 +45,10 @@ export class SandboxService {
     }
     const now = clock.now();
     return store.transaction(async (tx) => {
+      // First, as it locks the row: a second complete (or one racing this) finds the part done.
+      if (!(await tx.processes.markEndUserDone(found.id, now))) {
+        throw conflict("The end-user's part of this process is already complete; its verification is running.");
+      }
       let process = found;
       if (process.status === 'pending') {
         process = await this.deps.statusChanges.change(tx, process, 'processing', now, {

@@ -88,6 +88,8 @@ export interface ProcessesTable {
   start_input_key: string | null;
   /** When the first image arrived: PictureID transactions expire 15 minutes after it. */
   first_image_at: number | null;
+  /** When the end-user's part was done (the sandbox complete call); it can be done only once. */
+  end_user_done_at: number | null;
   /** Blob holding what the built-in engines measured (live verifications). */
   engine_output_key: string | null;
 }

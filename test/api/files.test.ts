@@ -17,8 +17,8 @@ describe.each(storeKinds)('dossier files and image checks on %s', (kind) => {
   it('stores front, back and selfie and serves each back byte for byte with its content type', async () => {
     const { api } = server();
     const dossierId = await newDossier();
-    const front = await makeImage('jpeg', 120, 80);
-    const selfie = await makeImage('png', 60, 60);
+    const front = await makeImage('jpeg', 360, 240);
+    const selfie = await makeImage('png', 120, 120);
     const stored = await api.post(`/assure/dossiers/${dossierId}/files`, {
       front: dataUrl(front, 'image/jpeg'),
       selfie: dataUrl(selfie, 'image/png'),
@@ -38,9 +38,9 @@ describe.each(storeKinds)('dossier files and image checks on %s', (kind) => {
   it('keeps only the last image of a depiction and deletes the replaced blob', async () => {
     const { api, env } = server();
     const dossierId = await newDossier();
-    await api.post(`/assure/dossiers/${dossierId}/files`, { front: await jpegDataUrl(40, 30) });
+    await api.post(`/assure/dossiers/${dossierId}/files`, { front: await jpegDataUrl(400, 300) });
     const blobsBefore = countBlobFiles(env.dataDir);
-    const second = await makeImage('png', 30, 40);
+    const second = await makeImage('png', 300, 400);
     await api.post(`/assure/dossiers/${dossierId}/files`, { front: dataUrl(second, 'image/png') });
     expect(countBlobFiles(env.dataDir)).toBe(blobsBefore);
     expect((await api.get(`/assure/dossiers/${dossierId}/files?depiction=front`)).body.equals(second)).toBe(true);
@@ -49,7 +49,7 @@ describe.each(storeKinds)('dossier files and image checks on %s', (kind) => {
   it('encrypts blobs at rest: the image bytes do not appear on disk', async () => {
     const { api, env } = server();
     const dossierId = await newDossier();
-    const image = await makeImage('png', 50, 50);
+    const image = await makeImage('png', 250, 250);
     await api.post(`/assure/dossiers/${dossierId}/files`, { back: dataUrl(image, 'image/png') });
     const files = readdirSync(path.join(env.dataDir, 'blobs'), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
@@ -65,8 +65,8 @@ describe.each(storeKinds)('dossier files and image checks on %s', (kind) => {
     const { processId } = (
       await api.post(`/assure/dossiers/${dossierId}/processes`, { provider: 'onfido', documentType: 'passport' })
     ).json<{ processId: string }>();
-    const front = await makeImage('jpeg', 90, 60);
-    const selfie = await makeImage('jpeg', 40, 40);
+    const front = await makeImage('jpeg', 300, 200);
+    const selfie = await makeImage('jpeg', 120, 120);
     await api.post(`/assure/dossiers/${dossierId}/processes/${processId}/images`, {
       front: dataUrl(front, 'image/jpeg'),
       selfie: dataUrl(selfie, 'image/jpeg'),
@@ -103,7 +103,6 @@ describe.each(storeKinds)('dossier files and image checks on %s', (kind) => {
       }, /corrupt or truncated/],
       ['an image wider than 5000 px', async () => dataUrl(await sharp({ create: { width: 5001, height: 4, channels: 3, background: 'white' } }).png().toBuffer(), 'image/png'), /5001x4 pixels/],
       ['a decompression bomb (20000 x 20000 header)', async () => dataUrl(pngWithHeader(20000, 20000), 'image/png'), /20000x20000/],
-      ['more than 4 MB of bytes', async () => dataUrl(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(4 * 1024 * 1024)]), 'image/jpeg'), /larger than 4 MB/],
     ]; // prettier-ignore
 
     it.each(cases)('%s', async (_name, makeValue, detail) => {

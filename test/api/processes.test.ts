@@ -168,8 +168,8 @@ describe.each(storeKinds)('processes on %s', (kind) => {
       const { api } = server();
       const { dossierId, process } = await createProcess({ provider: 'onfido', documentType: 'identityCard' });
       const path = `/assure/dossiers/${dossierId}/processes/${process!.processId}/images`;
-      const front = await makeImage('jpeg', 100, 70);
-      const back = await makeImage('png', 100, 70);
+      const front = await makeImage('jpeg', 300, 210);
+      const back = await makeImage('png', 300, 210);
       expect((await api.post(path, { front: await jpegDataUrl(), back: dataUrl(back, 'image/png') })).status).toBe(201);
       expect((await api.post(path, { front: dataUrl(front, 'image/jpeg') })).status).toBe(201);
       const gotFront = await api.get(`${path}?depiction=front`);

@@ -205,6 +205,36 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+describe.each(storeKinds)('the sandbox complete call on %s', (kind) => {
+  // No worker: a completed process stays in processing, where a second complete finds it.
+  const server = useTestServer(kind);
+
+  it.each([
+    ['right after creation', false],
+    ['after Start verification', true],
+  ])('completes the end-user part once; %s, a second complete is a 409', async (_when, startFirst) => {
+    const { api } = server();
+    const definition = providers.find((p) => p.name === 'signicatvideoid')!;
+    const { dossierId } = (await api.post('/assure/dossiers', {})).json<{ dossierId: string }>();
+    const { processId } = (
+      await api.post(`/assure/dossiers/${dossierId}/processes`, createBody(definition, 'substantial'))
+    ).json<{ processId: string }>();
+    const path = `/assure/dossiers/${dossierId}/processes/${processId}`;
+    if (startFirst) expect((await api.post(path, {})).json()).toMatchObject({ status: 'processing' });
+    const complete = `/assure/sandbox/dossiers/${dossierId}/processes/${processId}/complete`;
+    const first = await api.post(complete, {});
+    expect(first.status).toBe(200);
+    expect(first.json()).toMatchObject({ processId, status: 'processing' });
+    const second = await api.post(complete, {});
+    expect(second.status).toBe(409);
+    expect(second.json()).toMatchObject({
+      status: 409,
+      title: 'Conflict',
+      detail: "The end-user's part of this process is already complete; its verification is running.",
+    });
+  });
+});
+
 describe('the sandbox stand-in pages', () => {
   const server = useTestServer('sqlite');
 

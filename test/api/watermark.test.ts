@@ -145,9 +145,11 @@ describe.each(storeKinds)('watermark on %s', (kind) => {
   it('refuses an image over 4 MB before decoding it', async () => {
     const image = `data:image/png;base64,${'A'.repeat(Math.ceil((4 * 1024 * 1024 + 3) / 3) * 4)}`;
     const response = await server().api.post('/assure/watermark', { image, watermark });
-    expect(response.status).toBe(400);
-    expect(response.json()).toMatchObject({ type: 'base:client-problem' });
-    expect(response.json<{ detail: string }>().detail).toContain('image');
+    expect(response.status).toBe(413);
+    expect(response.json()).toMatchObject({
+      type: 'base:client-problem',
+      detail: 'image: the image is larger than 4 MB.',
+    });
   });
 
   it('is in the generated OpenAPI document, answering with octet-stream', async () => {

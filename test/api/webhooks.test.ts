@@ -149,6 +149,23 @@ describe.each(storeKinds)('webhooks on %s', (kind) => {
       expect(response.json<{ detail: string }>().detail).toContain(detail);
     });
 
+    it('takes loopback and private receivers for local development, never link-local ones', async () => {
+      const { api } = server();
+      expect((await api.post('/assure/webhooks', { url: 'http://127.0.0.1:9/x' })).status).toBe(201);
+      expect((await api.post('/assure/webhooks', { url: 'http://10.0.0.1/x' })).status).toBe(201);
+      const metadata = await api.post('/assure/webhooks', { url: 'http://169.254.169.254/latest/meta-data/' });
+      expect(metadata.status).toBe(400);
+      expect(metadata.json<{ detail: string }>().detail).toBe(
+        'body.url must point at a public address: 169.254.169.254 is linkLocal.',
+      );
+      const { dossierId } = (await api.post('/assure/dossiers', {})).json<{ dossierId: string }>();
+      const process = await api.post(`/assure/dossiers/${dossierId}/processes`, {
+        provider: 'onfido',
+        notificationUrl: 'http://[fe80::1]/hook',
+      });
+      expect(process.status).toBe(400);
+    });
+
     it('allows at most 20 endpoints per client', async () => {
       const { api } = await server().newClient();
       for (let i = 0; i < 20; i++) await subscribe(api, { url: `https://hooks.example.com/${i}` });
@@ -316,10 +333,77 @@ describe.each(storeKinds)('webhooks without OPENASSURE_OUTBOUND_ALLOW_PRIVATE on
     await receiver.close();
   });
 
-  it('refuses a loopback receiver at delivery time and records why', async () => {
-    const { api } = server() as TestServer;
-    const endpoint = await subscribe(api, { url: receiver.url('/private'), events: ['process.completed'] });
-    await failNewProcess(api, { notificationUrl: receiver.url('/legacy-private') });
+  const privateUrls = [
+    'http://127.0.0.1:9000/hook',
+    'http://2130706433/',
+    'http://0x7f000001/',
+    'http://0177.0.0.1/',
+    'http://[::1]/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://10.0.0.1/',
+    'http://192.168.1.1/',
+    'http://[fd00::1]/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://[fe80::1]/',
+    'http://localhost:8080/',
+  ];
+
+  it.each(privateUrls)('refuses %s as a webhook endpoint and as a notificationUrl, at registration', async (url) => {
+    const { api } = server();
+    const endpoint = await api.post('/assure/webhooks', { url });
+    expect(endpoint.status).toBe(400);
+    expect(endpoint.json()).toMatchObject({ status: 400, title: 'Bad Request' });
+    expect(endpoint.json<{ detail: string }>().detail).toMatch(/^body\.url must point at a public address: /);
+    const { dossierId } = (await api.post('/assure/dossiers', {})).json<{ dossierId: string }>();
+    const process = await api.post(`/assure/dossiers/${dossierId}/processes`, {
+      provider: 'onfido',
+      notificationUrl: url,
+    });
+    expect(process.status).toBe(400);
+    expect(process.json<{ detail: string }>().detail).toMatch(
+      /^body\.notificationUrl must point at a public address: /,
+    );
+  });
+
+  it('refuses a notificationUrl with a user name or password, as the webhook endpoints do', async () => {
+    const { api } = server();
+    const { dossierId } = (await api.post('/assure/dossiers', {})).json<{ dossierId: string }>();
+    const process = await api.post(`/assure/dossiers/${dossierId}/processes`, {
+      provider: 'onfido',
+      notificationUrl: 'https://user:secret@hooks.example.com/assure',
+    });
+    expect(process.status).toBe(400);
+    expect(process.json<{ detail: string }>().detail).toBe(
+      'body.notificationUrl must not contain a user name or password.',
+    );
+    expect(process.text()).not.toContain('secret@');
+  });
+
+  it('still refuses a loopback receiver at delivery time (DNS may change after registration), and records why', async () => {
+    const { api, app } = server() as TestServer;
+    // Stands for a name that resolved to a public address when it was registered and to 127.0.0.1 now.
+    const endpoint = await subscribe(api, {
+      url: 'https://hooks.example.com/rebinding',
+      events: ['process.completed'],
+    });
+    await app.store.db
+      .updateTable('webhook_endpoints')
+      .set({ url: receiver.url('/private') })
+      .where('id', '=', endpoint.id)
+      .execute();
+    const { dossierId } = (await api.post('/assure/dossiers', {})).json<{ dossierId: string }>();
+    const { processId } = (
+      await api.post(`/assure/dossiers/${dossierId}/processes`, {
+        provider: 'onfido',
+        notificationUrl: 'https://hooks.example.com/legacy-rebinding',
+      })
+    ).json<{ processId: string }>();
+    await app.store.db
+      .updateTable('processes')
+      .set({ notification_url: receiver.url('/legacy-private') })
+      .where('id', '=', processId)
+      .execute();
+    expect((await api.post(`/assure/dossiers/${dossierId}/processes/${processId}/fail`)).status).toBe(200);
     const delivery = await eventually(async () => {
       const [found] = await deliveriesOf(api, endpoint.id);
       return found?.attempts.length === 1 && found.attemptCount === 1 ? found : undefined;
@@ -330,8 +414,8 @@ describe.each(storeKinds)('webhooks without OPENASSURE_OUTBOUND_ALLOW_PRIVATE on
     expect(delivery.attempts[0]!.error).toMatch(/Refused to connect to 127\.0\.0\.1 \(loopback\)/);
     // The legacy callback goes through the same guard.
     const legacy = await eventually(async () => {
-      const rows = await server()
-        .app.store.db.selectFrom('notification_attempts')
+      const rows = await app.store.db
+        .selectFrom('notification_attempts')
         .innerJoin('notification_deliveries', 'notification_deliveries.id', 'notification_attempts.delivery_id')
         .select(['notification_attempts.error'])
         .where('notification_deliveries.endpoint_id', 'is', null)

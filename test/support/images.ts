@@ -1,8 +1,11 @@
 import sharp from 'sharp';
 import { deflateSync } from 'node:zlib';
 
-/** Real test images made with sharp: a coloured gradient-ish picture, not a flat fill. */
-export async function makeImage(format: 'jpeg' | 'png', width = 64, height = 48): Promise<Buffer> {
+/**
+ * Real test images made with sharp: a coloured gradient-ish picture, not a flat fill. The default size
+ * is above the upload minimums of every depiction (200 px for documents, 100 px for faces).
+ */
+export async function makeImage(format: 'jpeg' | 'png', width = 320, height = 240): Promise<Buffer> {
   const channels = 3;
   const pixels = Buffer.alloc(width * height * channels);
   for (let y = 0; y < height; y++) {
@@ -53,7 +56,7 @@ export function pngWithHeader(width: number, height: number): Buffer {
   ]);
 }
 
-function crc32(data: Buffer): number {
+export function crc32(data: Buffer): number {
   let crc = 0xffffffff;
   for (const byte of data) {
     crc ^= byte;

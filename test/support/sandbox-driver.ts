@@ -76,7 +76,7 @@ export async function driveScenario(
   const { processId } = created.json<{ processId: string }>();
   const path = `/assure/dossiers/${dossierId}/processes/${processId}`;
   if (definition.uploadDepictions.length > 0) {
-    const image = await jpegDataUrl(120, 90);
+    const image = await jpegDataUrl(240, 200);
     const upload = Object.fromEntries(uploads.map((depiction) => [depiction, image]));
     if (uploads.length > 0) expect((await api.post(`${path}/images`, upload)).status).toBe(201);
     const startBody =

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorCodes, errorType, type ErrorCode } from '../../core/errors.js';
-import { toIsoSeconds } from '../../core/time.js';
+import { AppError, type ErrorCode } from '../../core/errors.js';
 import { InvalidTransitionError } from '../../core/process-status.js';
+import { echoablePath, errorBody } from './error-body.js';
 
 interface ValidationIssue {
   instancePath: string;
@@ -10,22 +10,14 @@ interface ValidationIssue {
   params: Record<string, unknown>;
 }
 
-/** Sends an error in the upstream shape. */
+/**
+ * Sends an error in the upstream shape. `instance` is the request's path when it is a plain one, else
+ * empty (see `echoablePath`).
+ */
 export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, detail: string): FastifyReply {
-  const { status, title } = errorCodes[code];
-  return reply
-    .code(status)
-    .type('application/json; charset=utf-8')
-    .send({
-      instance: request.url.split('?')[0] ?? request.url,
-      method: request.method,
-      status,
-      type: errorType(status),
-      title,
-      detail,
-      timestamp: toIsoSeconds(Date.now()),
-      traceId: request.id,
-    });
+  const instance = echoablePath(request.url) ?? '';
+  const body = errorBody(code, detail, { instance, method: request.method, traceId: request.id });
+  return reply.code(body.status).type('application/json; charset=utf-8').send(body);
 }
 
 /** Names the field of each schema violation, e.g. "body.userData.gender must be equal to one of: M, F". */
@@ -67,10 +59,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendError(request, reply, frameworkCode, 'The request body is larger than this endpoint accepts.');
     }
     if (frameworkCode === 'unsupported_media_type') {
-      return sendError(request, reply, frameworkCode, 'Send the body as application/json.');
+      return sendError(request, reply, frameworkCode, `Send the body as ${acceptedMediaTypes(request)}.`);
     }
     if (frameworkCode !== undefined || (error instanceof SyntaxError && error.statusCode === 400)) {
       return sendError(request, reply, 'bad_request', 'The request body is not valid JSON.');
+    }
+    // Other request errors the framework or Node raise with a 400, e.g. a body whose sender hung up.
+    if (error.statusCode === 400) {
+      return sendError(request, reply, 'bad_request', 'The request could not be read.');
     }
     if (error instanceof InvalidTransitionError) {
       return sendError(request, reply, 'conflict', error.message);
@@ -84,12 +80,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
     );
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendError(
-      request,
-      reply,
-      'route_not_found',
-      `There is no ${request.method} ${request.url.split('?')[0]} endpoint.`,
-    ),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = echoablePath(request.url);
+    const detail =
+      path === undefined ? 'There is no such endpoint.' : `There is no ${request.method} ${path} endpoint.`;
+    return sendError(request, reply, 'route_not_found', detail);
+  });
+}
+
+/** The body types a route declares (`schema.consumes`); JSON unless it says otherwise. */
+function acceptedMediaTypes(request: FastifyRequest): string {
+  const consumes: unknown = request.routeOptions.schema?.consumes;
+  return Array.isArray(consumes) && consumes.length > 0 ? consumes.join(' or ') : 'application/json';
 }

@@ -1,8 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../core/errors.js';
+import { maxJsonDepth, nestedDeeperThan } from './json-depth.js';
 
 /**
  * JSON bodies (only) with Fastify's own parser (which refuses __proto__ and constructor pollution), except
  * that an empty body counts as `{}`: upstream's own examples POST with a JSON content type and no body.
+ * A body nested deeper than `maxJsonDepth` is refused here, before validation or any handler sees it.
  */
 export function registerJsonParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -13,7 +16,13 @@ export function registerJsonParser(app: FastifyInstance): void {
       done(null, {});
       return;
     }
-    parseJson(request, body as string, done);
+    parseJson(request, body as string, (error, parsed) => {
+      if (error) return done(error);
+      if (nestedDeeperThan(parsed, maxJsonDepth)) {
+        return done(new AppError('bad_request', `The JSON body is nested deeper than ${maxJsonDepth} levels.`));
+      }
+      done(null, parsed);
+    });
   });
 }
 

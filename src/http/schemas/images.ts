@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
 import { depictions } from '../../providers/types.js';
-import { maxBase64Length } from '../../services/uploads/limits.js';
 import { StringEnum } from './common.js';
 
+// No maxLength: the route's body limit bounds the text, and an image over 4 MB is a 413 that says so,
+// not a schema message counting characters.
 const dataUrl = (what: string) =>
   Type.String({
-    maxLength: maxBase64Length + 200,
     description: `${what} as a data URL (data:image/jpeg;base64,... or data:image/png;base64,...), at most 4 MB and 5000 px on a side.`,
   });
 

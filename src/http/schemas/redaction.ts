@@ -1,11 +1,10 @@
 import { Type } from 'typebox';
-import { maxBase64Length } from '../../services/uploads/limits.js';
 import { redactEndpointFields, redactionLevels } from '../../redaction/fields.js';
 import { StringEnum, Uuid } from './common.js';
 
+// No maxLength: the route's body limit bounds the text, and an image over 4 MB is a 413 saying so.
 const dataUrl = (what: string) =>
   Type.String({
-    maxLength: maxBase64Length + 200,
     description: `${what}, as a data URL (data:image/png;base64,... or data:image/jpeg;base64,...), at most 4 MB and 5000 pixels a side.`,
   });
 

@@ -1,5 +1,4 @@
 import { Type } from 'typebox';
-import { maxBase64Length } from '../../services/uploads/limits.js';
 import { watermarkTextLimits } from '../../watermark/text.js';
 import { StringEnum, Uuid } from './common.js';
 
@@ -28,8 +27,8 @@ export const Watermark = Type.Object({
 
 export const WatermarkRequest = Type.Object({
   image: Type.Optional(
+    // No maxLength: the route's body limit bounds the text, and an image over 4 MB is a 413 saying so.
     Type.String({
-      maxLength: maxBase64Length + 200,
       description:
         'The image to watermark as a data URL (data:image/jpeg;base64,... or data:image/png;base64,...): at most 4 MB, at most 5000 px and at least 250x120 px.',
     }),

@@ -2,6 +2,7 @@ import { deleteBlobsQuietly, type BlobStore } from '../../blobs/blob-store.js';
 import type { Logger } from '../../logging/logger.js';
 import type { StoredImage } from '../../store/repositories/images.js';
 import { decodeImageDataUrl, type DecodedImage } from './data-url.js';
+import { checkImageContainer, checkMinimumSize } from './image-rules.js';
 import { inspectImage } from './inspect-image.js';
 
 export interface ImageUpload {
@@ -13,12 +14,16 @@ export interface PreparedImage extends DecodedImage {
   depiction: string;
 }
 
-/** Decodes and checks every upload before anything is written, so one bad image writes nothing. */
+/**
+ * Decodes and checks every upload before anything is written, so one bad image writes nothing. What
+ * passes is kept byte for byte (see docs/uploads.md).
+ */
 export async function prepareImages(uploads: readonly ImageUpload[]): Promise<PreparedImage[]> {
   const prepared: PreparedImage[] = [];
   for (const upload of uploads) {
     const decoded = decodeImageDataUrl(upload.depiction, upload.dataUrl);
-    await inspectImage(upload.depiction, decoded);
+    checkImageContainer(upload.depiction, decoded);
+    checkMinimumSize(upload.depiction, await inspectImage(upload.depiction, decoded));
     prepared.push({ depiction: upload.depiction, ...decoded });
   }
   return prepared;

@@ -3,6 +3,7 @@ import { initial } from './0001-initial.js';
 import { verification } from './0002-verification.js';
 import { engines } from './0003-engines.js';
 import { matching } from './0004-matching.js';
+import { endUserDone } from './0005-end-user-done.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-verification': verification,
   '0003-engines': engines,
   '0004-matching': matching,
+  '0005-end-user-done': endUserDone,
 };

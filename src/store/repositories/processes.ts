@@ -263,6 +263,21 @@ export class ProcessRepository {
   }
 
   /** Sets the sandbox scenario of a process that has not finished. */
+  /**
+   * Records that the end-user's part of a pending or processing process is done; false when it was
+   * already (or the process is final). Locks the row, so of two concurrent calls exactly one wins.
+   */
+  async markEndUserDone(id: string, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('processes')
+      .set({ end_user_done_at: now, updated_at: now })
+      .where('id', '=', id)
+      .where('end_user_done_at', 'is', null)
+      .where('status', 'in', ['pending', 'processing'])
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
   async setSandboxScenario(id: string, scenario: string): Promise<void> {
     await this.db.updateTable('processes').set({ sandbox_scenario: scenario }).where('id', '=', id).execute();
   }
