@@ -95,12 +95,10 @@ export function defineJob<S extends TObject>(spec: JobSpec<S>): JobHandle<Static
 }
 
 function checkPolicy(name: string, policy: JobPolicy): void {
-  const wholeAtLeast = (value: number, min: number) => Number.isInteger(value) && value >= min;
-  if (!wholeAtLeast(policy.maxAttempts, 1) || !wholeAtLeast(policy.backoffSeconds, 1)) {
-    throw new Error(`Job ${name}: maxAttempts and backoffSeconds must be whole numbers of at least 1.`);
+  const { maxAttempts, backoffSeconds, timeoutSeconds } = policy;
+  if (![maxAttempts, backoffSeconds, timeoutSeconds].every((value) => Number.isInteger(value) && value >= 1)) {
+    throw new Error(`Job ${name}: maxAttempts, backoffSeconds and timeoutSeconds must be whole numbers >= 1.`);
   }
-  if (!wholeAtLeast(policy.timeoutSeconds, 1))
-    throw new Error(`Job ${name}: timeoutSeconds must be a whole number >= 1.`);
 }
 
 /** Delay before the attempt after `attempt` failed: backoffSeconds, doubling with each attempt. */

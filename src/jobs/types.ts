@@ -22,7 +22,7 @@ export interface EnqueueOptions {
 }
 
 export interface WorkerOptions {
-  /** Jobs of each kind run at the same time by this worker. */
+  /** Jobs this worker runs at the same time (on pg-boss, of each kind). */
   concurrency: number;
 }
 
@@ -58,7 +58,7 @@ export interface JobQueue {
     options?: EnqueueOptions,
   ): Promise<string | undefined>;
   startWorker(jobs: readonly RunnableJob[], options: WorkerOptions): Promise<void>;
-  /** Runs the job about every `everySeconds`, once per period across all workers (call after startWorker). */
+  /** Runs the job about every `everySeconds`, once per period across all workers that schedule it. */
   schedule(job: JobHandle<NoPayload>, everySeconds: number): Promise<void>;
   /** Tells the listener of every attempt this process's worker finishes; returns the unsubscribe. */
   onSettled(listener: (job: SettledJob) => void): () => void;
