@@ -15,9 +15,11 @@ import type { AssureServices } from './http/routes/services.js';
 import { createEnginePool } from './engines/pool/engine-pool.js';
 import type { Engines } from './engines/pool/types.js';
 import { createJobQueue } from './jobs/create-queue.js';
-import type { JobDefinition, JobQueue } from './jobs/types.js';
+import type { RunnableJob } from './jobs/define-job.js';
+import { deliverNotification, expirePendingProcesses, failStuckProcesses, verifyProcess } from './jobs/definitions.js';
+import type { JobQueue } from './jobs/types.js';
 import { createLogger, type Logger } from './logging/logger.js';
-import { deliverJob } from './notifications/deliver-job.js';
+import { deliverHandlers } from './notifications/deliver-job.js';
 import { NotificationPlanner } from './notifications/planner.js';
 import { destinationCheck } from './notifications/webhook-url.js';
 import { WebhookService } from './notifications/webhook-service.js';
@@ -40,10 +42,13 @@ import { VerificationService } from './services/verification.js';
 import { WatermarkService } from './services/watermark.js';
 import { openDatabase } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
-import { expireProcessesJob, expiryJob } from './verification/expiry-job.js';
+import { expiryHandlers } from './verification/expiry-job.js';
 import { EngineBackend } from './verification/engine-backend.js';
-import { verifyJob } from './verification/verify-job.js';
+import { stuckProcessesHandlers } from './verification/stuck-processes-job.js';
+import { verifyHandlers } from './verification/verify-job.js';
+import type { ClientEnvironment } from './store/schema.js';
 import { Store } from './store/store.js';
+import type { VerificationBackend } from './verification/backend.js';
 
 export interface OpenAssure {
   config: Config;
@@ -61,6 +66,8 @@ export interface OpenAssure {
 export interface AppOptions {
   logger?: Logger;
   clock?: Clock;
+  /** Replaces the verification backend of an environment (e.g. a vendor client composed elsewhere). */
+  backends?: Partial<Record<ClientEnvironment, VerificationBackend>>;
 }
 
 /** The composition root: configuration in, a ready server (not yet listening) out. */
@@ -128,7 +135,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       documentTypes: new DocumentTypeService(),
       redaction: new RedactionService(deps, engines),
     };
-    const jobs = jobDefinitions(config, deps, engines);
+    const jobs = jobDefinitions(config, deps, engines, options.backends ?? {});
     await queue.init(jobs);
     const http = await buildHttpServer({
       logger,
@@ -152,7 +159,8 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       http,
       async startWorker() {
         await queue.startWorker(jobs, { concurrency: config.jobs.concurrency });
-        await queue.schedule(expireProcessesJob, 60);
+        await queue.schedule(expirePendingProcesses, 60);
+        await queue.schedule(failStuckProcesses, 60);
       },
       async close() {
         await http.close();
@@ -167,26 +175,42 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
   }
 }
 
-/** Every kind of background job, with what it needs. */
-function jobDefinitions(config: Config, deps: ServiceDeps, engines: Engines): JobDefinition[] {
+/** Every kind of background job, with its handlers and what they need. */
+function jobDefinitions(
+  config: Config,
+  deps: ServiceDeps,
+  engines: Engines,
+  backends: Partial<Record<ClientEnvironment, VerificationBackend>>,
+): RunnableJob[] {
   const today = () => new Date(deps.clock.now()).toISOString().slice(0, 10);
-  return [
-    verifyJob({
-      ...deps,
-      backends: {
-        sandbox: new SandboxBackend(config.verification.sandboxDelayMs, today),
-        live: new EngineBackend({
+  const verification = verifyHandlers({
+    ...deps,
+    backends: {
+      sandbox: backends.sandbox ?? new SandboxBackend(config.verification.sandboxDelayMs, today),
+      live:
+        backends.live ??
+        new EngineBackend({
           ...deps,
           engines,
           minimumAge: config.verification.minimumAge,
           compromisedDocumentNumbers: loadCompromisedDocuments(config.verification.compromisedDocumentsFile),
         }),
-      },
+    },
+    redaction: { engines, blobs: deps.blobs },
+  });
+  return [
+    verifyProcess.handledBy(verification, {
+      maxAttempts: config.jobs.verifyAttempts,
+      backoffSeconds: config.jobs.verifyRetrySeconds,
       timeoutSeconds: config.jobs.verifyTimeoutSeconds,
-      redaction: { engines, blobs: deps.blobs },
-    }) as JobDefinition,
-    expiryJob({ ...deps, pendingExpiryMinutes: config.verification.pendingExpiryMinutes }) as JobDefinition,
-    deliverJob({ ...deps, allowPrivate: config.outbound.allowPrivate }) as JobDefinition,
+    }),
+    expirePendingProcesses.handledBy(
+      expiryHandlers({ ...deps, pendingExpiryMinutes: config.verification.pendingExpiryMinutes }),
+    ),
+    failStuckProcesses.handledBy(
+      stuckProcessesHandlers({ ...deps, processingTimeoutMinutes: config.verification.processingTimeoutMinutes }),
+    ),
+    deliverNotification.handledBy(deliverHandlers({ ...deps, allowPrivate: config.outbound.allowPrivate })),
   ];
 }
 

@@ -45,4 +45,17 @@ describe('loadConfig', () => {
     expect(config.http.publicUrl).toBe('https://idv.example.com');
     expect(config.blobs.masterKey?.length).toBe(32);
   });
+
+  it('keeps the processing timeout longer than a verification can take with its retries', () => {
+    expect(loadConfig({}).verification.processingTimeoutMinutes).toBe(30);
+    expect(loadConfig({ OPENASSURE_PROCESSING_TIMEOUT_MINUTES: '45' }).verification.processingTimeoutMinutes).toBe(45);
+    // Five attempts of up to 10 minutes, and up to 150 s of backoff between them: 52.5 minutes.
+    const slow = { OPENASSURE_VERIFY_TIMEOUT_SECONDS: '600' };
+    expect(loadConfig(slow).verification.processingTimeoutMinutes).toBe(54);
+    expect(() => loadConfig({ ...slow, OPENASSURE_PROCESSING_TIMEOUT_MINUTES: '53' })).toThrow(
+      /OPENASSURE_PROCESSING_TIMEOUT_MINUTES must be more than 53/,
+    );
+    expect(() => loadConfig({ OPENASSURE_PROCESSING_TIMEOUT_MINUTES: '0' })).toThrow(/from 1 to 10080/);
+    expect(() => loadConfig({ OPENASSURE_VERIFY_ATTEMPTS: '0' })).toThrow(/OPENASSURE_VERIFY_ATTEMPTS must be/);
+  });
 });

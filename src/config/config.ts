@@ -32,6 +32,10 @@ export interface JobsConfig {
   concurrency: number;
   /** A verification not finished after this long is taken for lost (its worker died) and run again. */
   verifyTimeoutSeconds: number;
+  /** Attempts at a verification before it is given up and the process fails. */
+  verifyAttempts: number;
+  /** Delay before a verification's second attempt; it doubles for each further attempt. */
+  verifyRetrySeconds: number;
   /** pg-boss: how often expired active jobs are looked for. */
   maintenanceIntervalSeconds: number;
 }
@@ -47,6 +51,8 @@ export interface VerificationConfig {
   compromisedDocumentsFile: string | undefined;
   /** Pending processes (other than PictureID, which has its own 15 minutes) fail after this long. */
   pendingExpiryMinutes: number;
+  /** Processes still in processing this long after they started fail (the sweep of stuck processes). */
+  processingTimeoutMinutes: number;
 }
 
 export interface OutboundConfig {
@@ -75,6 +81,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const mode = read.oneOf<Mode>('OPENASSURE_MODE', ['local', 'production'], 'local');
   const dataDir = path.resolve(read.string('OPENASSURE_DATA_DIR') ?? './data');
   const http = readHttp(read, mode);
+  const jobs = readJobs(read);
   const config: Config = {
     mode,
     dataDir,
@@ -83,12 +90,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     store: readStore(read, dataDir),
     blobs: readBlobs(read, dataDir, mode),
     auth: readAuth(read, http),
-    jobs: {
-      workerInServe: read.boolean('OPENASSURE_WORKER_IN_SERVE', true),
-      concurrency: read.integer('OPENASSURE_WORKER_CONCURRENCY', 2, 1, 64),
-      verifyTimeoutSeconds: read.integer('OPENASSURE_VERIFY_TIMEOUT_SECONDS', 120, 2, 3600),
-      maintenanceIntervalSeconds: read.integer('OPENASSURE_QUEUE_MAINTENANCE_SECONDS', 30, 1, 600),
-    },
+    jobs,
     verification: {
       sandboxDelayMs: read.integer('OPENASSURE_SANDBOX_DELAY_MS', 0, 0, 600_000),
       engineThreads: read.integer(
@@ -100,11 +102,44 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       minimumAge: read.integer('OPENASSURE_MINIMUM_AGE', 18, 0, 120),
       compromisedDocumentsFile: read.string('OPENASSURE_COMPROMISED_DOCUMENTS_FILE'),
       pendingExpiryMinutes: read.integer('OPENASSURE_PENDING_EXPIRY_MINUTES', 24 * 60, 1, 30 * 24 * 60),
+      processingTimeoutMinutes: readProcessingTimeout(read, jobs),
     },
     outbound: readOutbound(read, mode),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+function readJobs(read: EnvReader): JobsConfig {
+  return {
+    workerInServe: read.boolean('OPENASSURE_WORKER_IN_SERVE', true),
+    concurrency: read.integer('OPENASSURE_WORKER_CONCURRENCY', 2, 1, 64),
+    verifyTimeoutSeconds: read.integer('OPENASSURE_VERIFY_TIMEOUT_SECONDS', 120, 2, 3600),
+    verifyAttempts: read.integer('OPENASSURE_VERIFY_ATTEMPTS', 5, 1, 20),
+    verifyRetrySeconds: read.integer('OPENASSURE_VERIFY_RETRY_SECONDS', 5, 1, 3600),
+    maintenanceIntervalSeconds: read.integer('OPENASSURE_QUEUE_MAINTENANCE_SECONDS', 30, 1, 600),
+  };
+}
+
+/**
+ * The sweep must not fail a process whose verification is still being tried: the timeout has to
+ * outlast every attempt at its full timeout plus the backoffs between them (doubling, and up to twice
+ * as long with pg-boss's jitter). Unset, it is 30 minutes or that, whichever is longer.
+ */
+function readProcessingTimeout(read: EnvReader, jobs: JobsConfig): number {
+  const retries = jobs.verifyAttempts - 1;
+  const longestSeconds =
+    jobs.verifyAttempts * jobs.verifyTimeoutSeconds + 2 * jobs.verifyRetrySeconds * (2 ** retries - 1);
+  const longestMinutes = Math.ceil(longestSeconds / 60);
+  const name = 'OPENASSURE_PROCESSING_TIMEOUT_MINUTES';
+  const minutes = read.integer(name, Math.max(30, longestMinutes + 1), 1, 7 * 24 * 60);
+  if (read.string(name) !== undefined && minutes <= longestMinutes) {
+    read.fail(
+      `${name} must be more than ${longestMinutes}, the longest a verification can take with its retries ` +
+        '(OPENASSURE_VERIFY_ATTEMPTS, _TIMEOUT_SECONDS and _RETRY_SECONDS).',
+    );
+  }
+  return minutes;
 }
 
 function readHttp(read: EnvReader, mode: Mode): HttpConfig {

@@ -11,6 +11,8 @@ export function createJobQueue(config: Config, store: Store, clock: Clock, logge
   if (config.store.kind === 'postgres') {
     return new PgBossJobQueue(
       { connectionString: config.store.url, maintenanceIntervalSeconds: config.jobs.maintenanceIntervalSeconds },
+      store.db,
+      clock,
       logger,
     );
   }

@@ -3,161 +3,232 @@ import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../core/time.js';
 import type { Logger } from '../logging/logger.js';
 import type { Database } from '../store/schema.js';
-import { retryDelayMs, type EnqueueOptions, type JobDefinition, type JobQueue, type WorkerOptions } from './types.js';
+import { assertPayload, retryDelayMs, type JobHandle, type RunnableJob } from './define-job.js';
+import type { RunResult } from './run-job.js';
+import { createSchedulesTable, Schedules } from './schedules.js';
+import { SettledListeners } from './settled.js';
+import type { EnqueueOptions, JobQueue, NoPayload, SettledJob, WorkerOptions } from './types.js';
 
-interface JobRow {
+interface ClaimedRow {
   id: string;
   name: string;
   payload: string;
   attempts: number;
+  /** This claim's lease token: only its holder may record how the attempt ended. */
+  lease: string;
 }
 
 const idlePollMs = 250;
 
 /**
  * Jobs in a table of the SQLite database. A worker claims a job by leasing it (status active,
- * lease_until); a job whose lease ran out (its worker died) is claimed again. Claims are atomic because
- * SQLite runs one write transaction at a time, across processes too.
+ * lease_until, a lease token), renews the lease while the job runs, and a job whose lease ran out (its
+ * worker died) is claimed again. Claims are atomic because SQLite runs one write transaction at a time,
+ * across processes too.
  */
 export class SqliteJobQueue implements JobQueue {
   readonly kind = 'sqlite' as const;
-  private readonly workerId = randomUUID();
-  private running = new Set<Promise<void>>();
+  private readonly settled: SettledListeners;
+  private readonly schedules: Schedules;
   private stopped = true;
-  private wake: (() => void) | undefined;
+  private readonly sleepers = new Set<() => void>();
   private loops: Promise<void>[] = [];
-  private timers: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.settled = new SettledListeners(logger);
+    this.schedules = new Schedules(db, clock, logger);
+  }
 
   async init(): Promise<void> {
-    // The queue owns its table, like pg-boss owns its schema on PostgreSQL.
+    // The queue owns its tables, like pg-boss owns its schema on PostgreSQL.
     await sql`create table if not exists openassure_jobs (
       id text primary key, name text not null, payload text not null, status text not null,
       attempts integer not null, run_at bigint not null, lease_until bigint, locked_by text,
       singleton_key text, last_error text, created_at bigint not null, updated_at bigint not null)`.execute(this.db);
     await sql`create index if not exists openassure_jobs_ready on openassure_jobs (status, run_at)`.execute(this.db);
-    await sql`create unique index if not exists openassure_jobs_singleton on openassure_jobs (singleton_key)
-      where singleton_key is not null and status in ('queued', 'active')`.execute(this.db);
+    // A key is unique among jobs waiting for their first run (the same rule as pg-boss's `short` policy).
+    await sql`drop index if exists openassure_jobs_singleton`.execute(this.db);
+    await sql`create unique index if not exists openassure_jobs_waiting_key on openassure_jobs (name, singleton_key)
+      where singleton_key is not null and status = 'queued' and attempts = 0`.execute(this.db);
+    await createSchedulesTable.execute(this.db);
   }
 
-  async enqueue(name: string, payload: object, options: EnqueueOptions = {}): Promise<void> {
-    const db = options.tx?.db ?? this.db;
-    const now = this.clock.now();
-    await sql`insert into openassure_jobs (id, name, payload, status, attempts, run_at, singleton_key, created_at, updated_at)
-      values (${randomUUID()}, ${name}, ${JSON.stringify(payload)}, 'queued', 0, ${now + (options.delayMs ?? 0)},
-              ${options.singletonKey ?? null}, ${now}, ${now})
-      on conflict do nothing`.execute(db);
-    this.wake?.();
+  async enqueue<P extends object>(
+    job: JobHandle<P>,
+    payload: NoInfer<P>,
+    options: EnqueueOptions = {},
+  ): Promise<string | undefined> {
+    assertPayload(job, payload);
+    const id = await this.insert(options.tx?.db ?? this.db, job.name, payload, job.singletonKey?.(payload), options);
+    this.wakeAll();
+    return id;
   }
 
-  async startWorker(definitions: readonly JobDefinition[], options: WorkerOptions): Promise<void> {
-    const byName = new Map(definitions.map((d) => [d.name, d]));
+  async startWorker(jobs: readonly RunnableJob[], options: WorkerOptions): Promise<void> {
+    const byName = new Map(jobs.map((job) => [job.name, job]));
     this.stopped = false;
     for (let slot = 0; slot < options.concurrency; slot++) this.loops.push(this.loop(byName));
   }
 
-  async schedule(name: string, everySeconds: number): Promise<void> {
-    const enqueue = () =>
-      this.enqueue(name, {}, { singletonKey: `schedule:${name}` }).catch((error: unknown) =>
-        this.logger.error({ err: error, job: name }, 'could not schedule a job'),
-      );
-    await enqueue();
-    const timer = setInterval(() => void enqueue(), everySeconds * 1000);
-    timer.unref();
-    this.timers.push(timer);
+  async schedule(job: JobHandle<NoPayload>, everySeconds: number): Promise<void> {
+    const payload: NoPayload = {};
+    assertPayload(job, payload);
+    await this.schedules.add(job.name, everySeconds * 1000, (db) => this.insert(db, job.name, payload, undefined, {}));
+  }
+
+  onSettled(listener: (job: SettledJob) => void): () => void {
+    return this.settled.add(listener);
   }
 
   async stop(): Promise<void> {
-    for (const timer of this.timers) clearInterval(timer);
-    this.timers = [];
+    await this.schedules.stop();
     this.stopped = true;
-    this.wake?.();
+    this.wakeAll();
     await Promise.all(this.loops);
-    await Promise.all(this.running);
     this.loops = [];
   }
 
-  private async loop(definitions: Map<string, JobDefinition>): Promise<void> {
+  private async insert(
+    db: Kysely<Database>,
+    name: string,
+    payload: unknown,
+    singletonKey: string | undefined,
+    options: EnqueueOptions,
+  ): Promise<string | undefined> {
+    const now = this.clock.now();
+    const inserted = await sql<{ id: string }>`insert into openassure_jobs
+        (id, name, payload, status, attempts, run_at, singleton_key, created_at, updated_at)
+      values (${randomUUID()}, ${name}, ${JSON.stringify(payload)}, 'queued', 0, ${now + (options.delayMs ?? 0)},
+              ${singletonKey ?? null}, ${now}, ${now})
+      on conflict do nothing
+      returning id`.execute(db);
+    return inserted.rows[0]?.id;
+  }
+
+  private wakeAll(): void {
+    for (const wake of this.sleepers) wake();
+  }
+
+  private async loop(jobs: Map<string, RunnableJob>): Promise<void> {
     while (!this.stopped) {
-      let job: JobRow | undefined;
+      let claimed: ClaimedRow | undefined;
       try {
-        job = await this.claim([...definitions.values()]);
+        claimed = await this.claim(jobs);
       } catch (error) {
         this.logger.error({ err: error }, 'could not claim a job');
       }
-      if (!job) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, idlePollMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        continue;
-      }
-      const run = this.run(definitions.get(job.name)!, job);
-      this.running.add(run);
-      await run;
-      this.running.delete(run);
+      if (claimed) await this.run(jobs.get(claimed.name)!, claimed);
+      else await this.sleep();
     }
   }
 
-  private async claim(definitions: JobDefinition[]): Promise<JobRow | undefined> {
-    const now = this.clock.now();
-    const names = definitions.map((d) => d.name);
-    return this.db.transaction().execute(async (trx) => {
-      const candidate = await sql<{ id: string; name: string }>`select id, name from openassure_jobs
-        where name in (${sql.join(names)})
-          and ((status = 'queued' and run_at <= ${now}) or (status = 'active' and lease_until < ${now}))
-        order by run_at limit 1`.execute(trx);
-      const found = candidate.rows[0];
-      if (!found) return undefined;
-      const definition = definitions.find((d) => d.name === found.name)!;
-      const claimed = await sql<JobRow>`update openassure_jobs
-        set status = 'active', attempts = attempts + 1, lease_until = ${now + definition.timeoutSeconds * 1000},
-            locked_by = ${this.workerId}, updated_at = ${now}
-        where id = ${found.id}
-        returning id, name, payload, attempts`.execute(trx);
-      return claimed.rows[0];
+  private sleep(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, idlePollMs);
+      this.sleepers.add(wake);
     });
   }
 
-  private async run(definition: JobDefinition, job: JobRow): Promise<void> {
-    const logger = this.logger.child({ job: definition.name, jobId: job.id, attempt: job.attempts });
-    // Renew the lease while the handler runs, so a long job is not taken for a lost one.
+  private async claim(jobs: Map<string, RunnableJob>): Promise<ClaimedRow | undefined> {
+    const now = this.clock.now();
+    return this.db.transaction().execute(async (trx) => {
+      for (;;) {
+        const candidate = await sql<{ id: string; name: string; status: string; attempts: number }>`
+          select id, name, status, attempts from openassure_jobs
+          where name in (${sql.join([...jobs.keys()])})
+            and ((status = 'queued' and run_at <= ${now}) or (status = 'active' and lease_until < ${now}))
+          order by run_at limit 1`.execute(trx);
+        const found = candidate.rows[0];
+        if (!found) return undefined;
+        const job = jobs.get(found.name)!;
+        if (found.status === 'active' && found.attempts >= job.policy.maxAttempts) {
+          // Its worker died during the last attempt: given up, like pg-boss does with an expired last try.
+          await sql`update openassure_jobs set status = 'failed', lease_until = null, updated_at = ${now},
+              last_error = 'The lease ran out during the last attempt (the worker stopped).'
+            where id = ${found.id}`.execute(trx);
+          continue;
+        }
+        const lease = randomUUID();
+        const claimed = await sql<ClaimedRow>`update openassure_jobs
+          set status = 'active', attempts = attempts + 1, lease_until = ${now + job.policy.timeoutSeconds * 1000},
+              locked_by = ${lease}, updated_at = ${now}
+          where id = ${found.id}
+          returning id, name, payload, attempts, locked_by as lease`.execute(trx);
+        return claimed.rows[0];
+      }
+    });
+  }
+
+  private async run(job: RunnableJob, row: ClaimedRow): Promise<void> {
+    const logger = this.logger.child({ job: job.name, jobId: row.id, attempt: row.attempts });
+    // Renew the lease while the job runs, so a long job is not taken for a lost one.
     const heartbeat = setInterval(
-      () =>
-        void this.renew(job.id, definition).catch((error: unknown) =>
-          logger.warn({ err: error }, 'lease renewal failed'),
-        ),
-      (definition.timeoutSeconds * 1000) / 3,
+      () => void this.renew(row, job).catch((error: unknown) => logger.warn({ err: error }, 'lease renewal failed')),
+      (job.policy.timeoutSeconds * 1000) / 3,
     );
+    let result: RunResult;
     try {
-      await definition.handle(definition.parse(JSON.parse(job.payload)), { attempt: job.attempts, logger });
-      await sql`update openassure_jobs set status = 'completed', lease_until = null, updated_at = ${this.clock.now()}
-        where id = ${job.id} and locked_by = ${this.workerId}`.execute(this.db);
-    } catch (error) {
-      const now = this.clock.now();
-      const giveUp = job.attempts >= definition.maxAttempts;
-      logger[giveUp ? 'error' : 'warn']({ err: error }, giveUp ? 'job failed for good' : 'job failed; will retry');
-      await sql`update openassure_jobs
-        set status = ${giveUp ? 'failed' : 'queued'}, run_at = ${now + retryDelayMs(definition, job.attempts)},
-            lease_until = null, last_error = ${String(error instanceof Error ? error.message : error).slice(0, 2000)},
-            updated_at = ${now}
-        where id = ${job.id} and locked_by = ${this.workerId}`.execute(this.db);
+      const context = { jobId: row.id, attempt: row.attempts, lastAttempt: row.attempts >= job.policy.maxAttempts };
+      result = await job.run(parsePayload(row.payload), { ...context, logger });
     } finally {
       clearInterval(heartbeat);
     }
+    try {
+      if (await this.record(job, row, result)) {
+        this.settled.emit({ id: row.id, name: job.name, attempt: row.attempts, outcome: result.outcome });
+      } else {
+        logger.warn('the job lost its lease while running; another worker runs it again');
+      }
+    } catch (error) {
+      logger.error({ err: error }, 'could not record how a job ended; it runs again when its lease runs out');
+    }
   }
 
-  private async renew(id: string, definition: JobDefinition): Promise<void> {
+  /** Records the attempt's end; false when the lease was lost (another worker took the job). */
+  private async record(job: RunnableJob, row: ClaimedRow, result: RunResult): Promise<boolean> {
     const now = this.clock.now();
-    await sql`update openassure_jobs set lease_until = ${now + definition.timeoutSeconds * 1000}
-      where id = ${id} and locked_by = ${this.workerId} and status = 'active'`.execute(this.db);
+    const status = result.outcome === 'completed' ? 'completed' : result.outcome === 'retrying' ? 'queued' : 'failed';
+    const runAt = result.outcome === 'retrying' ? now + retryDelayMs(job.policy, row.attempts) : null;
+    const updated = await sql`update openassure_jobs
+      set status = ${status}, run_at = coalesce(${runAt}, run_at), lease_until = null, locked_by = null,
+          last_error = ${lastError(result)}, updated_at = ${now}
+      where id = ${row.id} and locked_by = ${row.lease}`.execute(this.db);
+    return Number(updated.numAffectedRows ?? 0) === 1;
+  }
+
+  private async renew(row: ClaimedRow, job: RunnableJob): Promise<void> {
+    const now = this.clock.now();
+    await sql`update openassure_jobs set lease_until = ${now + job.policy.timeoutSeconds * 1000}
+      where id = ${row.id} and locked_by = ${row.lease} and status = 'active'`.execute(this.db);
+  }
+}
+
+/** A payload that is not JSON is not the job's either: the job dead-letters it like any other. */
+function parsePayload(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function lastError(result: RunResult): string | null {
+  switch (result.outcome) {
+    case 'completed':
+      return null;
+    case 'invalid':
+      return `Invalid payload: ${result.problems.join('; ')}`.slice(0, 2000);
+    case 'retrying':
+    case 'failed':
+      return String(result.error instanceof Error ? result.error.message : result.error).slice(0, 2000);
   }
 }

@@ -1,25 +1,17 @@
 import type { Logger } from '../logging/logger.js';
 import type { Repositories } from '../store/store.js';
+import type { JobHandle, NoPayload, RunnableJob } from './define-job.js';
 
-/**
- * A kind of background work: its name, how to read its payload, what to do, and its retry and
- * timeout policy. Handlers must be idempotent: a job whose worker died is run again.
- */
-export interface JobDefinition<Payload = unknown> {
-  name: string;
-  /** Checks a payload read back from the queue; throws when it is not one of ours. */
-  parse(payload: unknown): Payload;
-  handle(payload: Payload, context: JobContext): Promise<void>;
-  /** Attempts before the job is given up (dead-lettered). */
-  maxAttempts: number;
-  /** Delay before the second attempt; doubles with each further attempt. */
-  retryDelaySeconds: number;
-  /** After this long without finishing, a job is considered lost and run again. */
-  timeoutSeconds: number;
-}
+export type { NoPayload } from './define-job.js';
 
 export interface JobContext {
+  /** The queue's id of this job (the same on every attempt). */
+  jobId: string;
+  /** 1 on the first run. */
   attempt: number;
+  /** No attempt follows if this one fails. */
+  lastAttempt: boolean;
+  /** Carries the job's name, id and attempt. */
   logger: Logger;
 }
 
@@ -27,34 +19,49 @@ export interface EnqueueOptions {
   /** Enqueue inside the caller's transaction: the job exists if and only if the transaction commits. */
   tx?: Repositories;
   delayMs?: number;
-  /** At most one queued job per key. */
-  singletonKey?: string;
 }
 
 export interface WorkerOptions {
-  /** Jobs run at the same time by this worker. */
+  /** Jobs this worker runs at the same time (on pg-boss, of each kind). */
   concurrency: number;
+}
+
+/** An attempt this worker finished, after the queue recorded how it ended. */
+export interface SettledJob {
+  id: string;
+  name: string;
+  attempt: number;
+  /** `retrying`: failed, another attempt follows; `failed`: given up; `invalid`: dead-lettered payload. */
+  outcome: 'completed' | 'retrying' | 'failed' | 'invalid';
 }
 
 /**
  * The durable queue port. Adapters: SqliteJobQueue (a job table with leases, the embedded default) and
- * PgBossJobQueue (pg-boss on the same PostgreSQL), chosen by the store.
+ * PgBossJobQueue (pg-boss on the same PostgreSQL), chosen by the store. Both pass one contract suite
+ * (test/jobs/queue-contract.test.ts).
  *
  * @example
- *   await queue.enqueue('verify-process', { processId }, { tx });
- *   await queue.startWorker([verifyJob], { concurrency: 2 });
+ *   await queue.enqueue(verifyProcess, { processId }, { tx });
+ *   await queue.startWorker([verifyProcess.handledBy(handlers)], { concurrency: 2 });
  */
 export interface JobQueue {
   readonly kind: 'sqlite' | 'pg-boss';
-  /** Prepares the queue's storage; call once before enqueueing. */
-  init(definitions: readonly JobDefinition[]): Promise<void>;
-  enqueue(name: string, payload: object, options?: EnqueueOptions): Promise<void>;
-  startWorker(definitions: readonly JobDefinition[], options: WorkerOptions): Promise<void>;
-  /** Runs a job of this name about every `everySeconds` (at least a minute apart on pg-boss), once across nodes. */
-  schedule(name: string, everySeconds: number): Promise<void>;
+  /** Prepares the queue's storage and each job's retry policy; call once before enqueueing. */
+  init(jobs: readonly RunnableJob[]): Promise<void>;
+  /**
+   * Queues a job; its payload is checked against the job's schema first. Returns the job's id, or
+   * undefined when a job with the same singleton key already waits.
+   */
+  enqueue<P extends object>(
+    job: JobHandle<P>,
+    payload: NoInfer<P>,
+    options?: EnqueueOptions,
+  ): Promise<string | undefined>;
+  startWorker(jobs: readonly RunnableJob[], options: WorkerOptions): Promise<void>;
+  /** Runs the job about every `everySeconds`, once per period across all workers that schedule it. */
+  schedule(job: JobHandle<NoPayload>, everySeconds: number): Promise<void>;
+  /** Tells the listener of every attempt this process's worker finishes; returns the unsubscribe. */
+  onSettled(listener: (job: SettledJob) => void): () => void;
   /** Stops taking new jobs and waits for running ones. */
   stop(): Promise<void>;
 }
-
-export const retryDelayMs = (definition: JobDefinition, attempt: number): number =>
-  definition.retryDelaySeconds * 1000 * 2 ** Math.max(0, attempt - 1);

@@ -5,7 +5,9 @@ import { openStore } from '../app.js';
 import { loadConfig } from '../config/config.js';
 import { newId } from '../core/ids.js';
 import { Sealer } from '../crypto/sealer.js';
-import type { EnqueueOptions, JobDefinition, JobQueue } from '../jobs/types.js';
+import type { JobHandle, RunnableJob } from '../jobs/define-job.js';
+import { deliverNotification } from '../jobs/definitions.js';
+import type { EnqueueOptions, JobQueue } from '../jobs/types.js';
 import { createLogger } from '../logging/logger.js';
 import type { ProcessRecord } from '../store/repositories/processes.js';
 import type { Store } from '../store/store.js';
@@ -13,8 +15,7 @@ import { TestClock } from '../../test/support/clock.js';
 import { storeKinds } from '../../test/support/store-kinds.js';
 import { createTestEnvironment, type TestEnvironment } from '../../test/support/stores.js';
 import { WebhookReceiver } from '../../test/support/webhook-receiver.js';
-import { deliverJob, type DeliverPayload } from './deliver-job.js';
-import { deliverNotificationJob } from './events.js';
+import { deliverHandlers, type DeliverPayload } from './deliver-job.js';
 import { NotificationPlanner } from './planner.js';
 import { retryDelaysMs } from './retry-schedule.js';
 import { newSigningSecret } from './signing.js';
@@ -24,11 +25,16 @@ class RecordingQueue implements JobQueue {
   readonly kind = 'sqlite' as const;
   readonly jobs: { name: string; payload: DeliverPayload; delayMs: number }[] = [];
   async init(): Promise<void> {}
-  async enqueue(name: string, payload: object, options: EnqueueOptions = {}): Promise<void> {
-    this.jobs.push({ name, payload: payload as DeliverPayload, delayMs: options.delayMs ?? 0 });
+  async enqueue<P extends object>(job: JobHandle<P>, payload: P, options: EnqueueOptions = {}): Promise<string> {
+    if (!deliverNotification.accepts(payload)) throw new Error(`Only ${deliverNotification.name} is expected here.`);
+    this.jobs.push({ name: job.name, payload, delayMs: options.delayMs ?? 0 });
+    return newId();
   }
   async startWorker(): Promise<void> {}
   async schedule(): Promise<void> {}
+  onSettled(): () => void {
+    return () => undefined;
+  }
   async stop(): Promise<void> {}
 }
 
@@ -40,15 +46,17 @@ describe.each(storeKinds)('deliver-notification job on %s', (kind) => {
   const sealer = new Sealer(randomBytes(32));
   const logger = createLogger('silent');
   const queue = new RecordingQueue();
-  let job: JobDefinition<DeliverPayload>;
-  let refusingJob: JobDefinition<DeliverPayload>;
+  let job: RunnableJob;
+  let refusingJob: RunnableJob;
 
   beforeAll(async () => {
     env = await createTestEnvironment(kind);
     store = await openStore(loadConfig(env.env));
     receiver = await WebhookReceiver.start();
-    job = deliverJob({ store, clock, logger, queue, sealer, allowPrivate: true });
-    refusingJob = deliverJob({ store, clock, logger, queue, sealer, allowPrivate: false });
+    job = deliverNotification.handledBy(deliverHandlers({ store, clock, logger, queue, sealer, allowPrivate: true }));
+    refusingJob = deliverNotification.handledBy(
+      deliverHandlers({ store, clock, logger, queue, sealer, allowPrivate: false }),
+    );
   });
   afterAll(async () => {
     await receiver.close();
@@ -103,8 +111,12 @@ describe.each(storeKinds)('deliver-notification job on %s', (kind) => {
     return { clientId, process, secrets, endpointIds, planned };
   }
 
-  const run = (payload: DeliverPayload, definition = job) =>
-    definition.handle(definition.parse(JSON.parse(JSON.stringify(payload))), { attempt: 1, logger });
+  /** One attempt of the job, with the payload as the queue hands it back (parsed JSON). */
+  const run = async (payload: DeliverPayload, definition = job) => {
+    const context = { jobId: newId(), attempt: 1, lastAttempt: false, logger };
+    const result = await definition.run(JSON.parse(JSON.stringify(payload)), context);
+    expect(result).toEqual({ outcome: 'completed' });
+  };
 
   async function deliveryOf(payload: DeliverPayload) {
     const delivery = await store.repos.deliveries.findById(payload.deliveryId);
@@ -157,7 +169,7 @@ describe.each(storeKinds)('deliver-notification job on %s', (kind) => {
       const next = queue.jobs.slice(queued);
       expect(next.length).toBeLessThanOrEqual(1);
       if (next[0]) {
-        expect(next[0].name).toBe(deliverNotificationJob);
+        expect(next[0].name).toBe(deliverNotification.name);
         delays.push(next[0].delayMs);
         clock.advance(next[0].delayMs);
       }
@@ -293,10 +305,20 @@ describe.each(storeKinds)('deliver-notification job on %s', (kind) => {
     }
   });
 
-  it('refuses payloads that are not its own', () => {
-    expect(() => job.parse({})).toThrow(/deliveryId/);
-    expect(() => job.parse({ deliveryId: 'x', attempt: 0 })).toThrow(/attempt/);
-    expect(job.parse({ deliveryId: 'x' })).toEqual({ deliveryId: 'x' });
+  it('dead-letters payloads that are not its own, without sending anything', async () => {
+    const start = receiver.requests.length;
+    const context = { jobId: newId(), attempt: 1, lastAttempt: false, logger };
+    const deliveryId = `msg_${'a'.repeat(32)}`;
+    expect(await job.run({}, context)).toMatchObject({
+      outcome: 'invalid',
+      problems: [expect.stringContaining('deliveryId')],
+    });
+    expect(await job.run({ deliveryId, attempt: 0 }, context)).toMatchObject({
+      outcome: 'invalid',
+      problems: ['/attempt must be >= 1'],
+    });
+    expect(await job.run({ deliveryId: 'x' }, context)).toMatchObject({ outcome: 'invalid' });
+    expect(receiver.requests.length).toBe(start);
   });
 });
 

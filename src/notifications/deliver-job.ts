@@ -1,14 +1,16 @@
 import { newId } from '../core/ids.js';
 import type { Clock } from '../core/time.js';
 import type { Sealer } from '../crypto/sealer.js';
-import type { JobDefinition, JobQueue } from '../jobs/types.js';
+import type { PayloadOf } from '../jobs/define-job.js';
+import { deliverNotification } from '../jobs/definitions.js';
+import type { JobHandlers } from '../jobs/run-job.js';
+import type { JobQueue } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
 import { createSafeFetch } from '../net/safe-fetch.js';
 import type { DeliveryRecord } from '../store/repositories/deliveries.js';
 import type { DeliveryStatus } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import { deliveryTarget } from './delivery-target.js';
-import { deliverNotificationJob } from './events.js';
 import { nextRetryDelayMs } from './retry-schedule.js';
 import { sendAttempt, type AttemptResult } from './send-attempt.js';
 
@@ -23,10 +25,7 @@ export interface DeliverJobDeps {
 }
 
 /** `attempt` is the attempt this job makes; the planner's first job leaves it out (attempt 1). */
-export interface DeliverPayload {
-  deliveryId: string;
-  attempt?: number;
-}
+export type DeliverPayload = PayloadOf<typeof deliverNotification>;
 
 /**
  * Makes one attempt to deliver one notification and records it. A failure is not an error of the job:
@@ -36,22 +35,10 @@ export interface DeliverPayload {
  * (a duplicate run) does nothing. A run cut short before recording sends again, with the same
  * webhook-id, which is what receivers de-duplicate on.
  */
-export function deliverJob(deps: DeliverJobDeps): JobDefinition<DeliverPayload> {
+export function deliverHandlers(deps: DeliverJobDeps): JobHandlers<DeliverPayload> {
   const http = createSafeFetch({ allowPrivate: deps.allowPrivate });
   return {
-    name: deliverNotificationJob,
-    maxAttempts: 3,
-    retryDelaySeconds: 30,
-    timeoutSeconds: 60,
-    parse(payload) {
-      const { deliveryId, attempt } = (payload ?? {}) as { deliveryId?: unknown; attempt?: unknown };
-      if (typeof deliveryId !== 'string') throw new Error(`${deliverNotificationJob} needs a deliveryId.`);
-      if (attempt !== undefined && (!Number.isInteger(attempt) || (attempt as number) < 1)) {
-        throw new Error(`${deliverNotificationJob}: attempt must be a positive integer.`);
-      }
-      return { deliveryId, ...(attempt !== undefined && { attempt: attempt as number }) };
-    },
-    async handle({ deliveryId, attempt = 1 }, { logger }) {
+    async run({ deliveryId, attempt = 1 }, { logger }) {
       const delivery = await deps.store.repos.deliveries.findById(deliveryId);
       if (!delivery || delivery.status !== 'pending' || delivery.attempts + 1 !== attempt) return;
       const startedAt = deps.clock.now();
@@ -105,7 +92,7 @@ async function record(
     }
     if (delayMs !== null) {
       const payload: DeliverPayload = { deliveryId: delivery.id, attempt: attempt + 1 };
-      await deps.queue.enqueue(deliverNotificationJob, payload, { tx, delayMs });
+      await deps.queue.enqueue(deliverNotification, payload, { tx, delayMs });
     }
     return true;
   });

@@ -1,6 +1,3 @@
 /** Events a webhook endpoint can subscribe to. */
 export const webhookEvents = ['process.status_changed', 'process.completed'] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
-
-/** The job that delivers one notification (see deliver-job.ts). */
-export const deliverNotificationJob = 'deliver-notification';

@@ -1,11 +1,12 @@
 import { newId } from '../core/ids.js';
 import { isFinal } from '../core/process-status.js';
 import { toIsoSeconds } from '../core/time.js';
+import { deliverNotification } from '../jobs/definitions.js';
 import type { JobQueue } from '../jobs/types.js';
 import type { StatusChangeListener } from '../services/status-changes.js';
 import type { ProcessRecord } from '../store/repositories/processes.js';
 import type { Repositories } from '../store/store.js';
-import { deliverNotificationJob, type WebhookEvent } from './events.js';
+import type { WebhookEvent } from './events.js';
 
 /**
  * Turns each status change into notification deliveries, in the status change's own transaction: the
@@ -80,6 +81,6 @@ export class NotificationPlanner implements StatusChangeListener {
       createdAt: now,
       updatedAt: now,
     });
-    await this.queue.enqueue(deliverNotificationJob, { deliveryId: id }, { tx });
+    await this.queue.enqueue(deliverNotification, { deliveryId: id }, { tx });
   }
 }

@@ -1,10 +1,10 @@
 import { AppError, conflict } from '../core/errors.js';
+import { verifyProcess } from '../jobs/definitions.js';
 import { providerOf } from '../providers/registry.js';
 import type { Depiction, ProviderDefinition, StartContext } from '../providers/types.js';
 import { chosenScenario } from '../sandbox/choice.js';
 import type { ProcessRecord } from '../store/repositories/processes.js';
 import type { Repositories } from '../store/store.js';
-import { verifyProcessJob } from '../verification/verify-job.js';
 import type { Caller, ServiceDeps } from './context.js';
 import { requireProcess } from './processes.js';
 
@@ -85,11 +85,7 @@ export class VerificationService {
   }
 
   /** Queues the job that finishes a processing process, in the caller's transaction. */
-  enqueueVerification(tx: Repositories, process: ProcessRecord): Promise<void> {
-    return this.deps.queue.enqueue(
-      verifyProcessJob,
-      { processId: process.id },
-      { tx, singletonKey: `verify:${process.id}` },
-    );
+  async enqueueVerification(tx: Repositories, process: ProcessRecord): Promise<void> {
+    await this.deps.queue.enqueue(verifyProcess, { processId: process.id }, { tx });
   }
 }

@@ -1,12 +1,12 @@
 import type { Clock } from '../core/time.js';
-import type { JobDefinition } from '../jobs/types.js';
+import type { JobHandlers } from '../jobs/run-job.js';
+import type { NoPayload } from '../jobs/types.js';
 import { providerOf, providers } from '../providers/registry.js';
 import type { ProcessRecord } from '../store/repositories/processes.js';
 import type { Store } from '../store/store.js';
 import type { StatusChanges } from '../services/status-changes.js';
 import { expiryRuleOf } from './expiry.js';
 
-export const expireProcessesJob = 'expire-pending-processes';
 const batch = 500;
 
 export interface ExpiryJobDeps {
@@ -17,14 +17,9 @@ export interface ExpiryJobDeps {
 }
 
 /** Fails pending processes that ran out of time (run every minute by the scheduler, on one node). */
-export function expiryJob(deps: ExpiryJobDeps): JobDefinition<Record<string, never>> {
+export function expiryHandlers(deps: ExpiryJobDeps): JobHandlers<NoPayload> {
   return {
-    name: expireProcessesJob,
-    maxAttempts: 1,
-    retryDelaySeconds: 60,
-    timeoutSeconds: 300,
-    parse: () => ({}),
-    async handle(_payload, { logger }) {
+    async run(_payload, { logger }) {
       const now = deps.clock.now();
       const expired: ProcessRecord[] = [];
       for (const definition of providers) {

@@ -1,6 +1,6 @@
 import { deleteBlobsQuietly, type BlobStore } from '../blobs/blob-store.js';
 import type { Clock } from '../core/time.js';
-import type { JobDefinition } from '../jobs/types.js';
+import type { JobHandlers } from '../jobs/run-job.js';
 import type { Logger } from '../logging/logger.js';
 import type { Outcome } from '../providers/outcome.js';
 import { providerOf } from '../providers/registry.js';
@@ -17,8 +17,8 @@ import {
 } from '../redaction/process-redaction.js';
 import type { StatusChanges } from '../services/status-changes.js';
 import type { BackendResult, ProducedMedia, VerificationBackend } from './backend.js';
-
-export const verifyProcessJob = 'verify-process';
+import { failProcessing } from './fail-processing.js';
+import { processingFailReason } from './processing-failures.js';
 
 export interface VerifyJobDeps {
   store: Store;
@@ -27,7 +27,6 @@ export interface VerifyJobDeps {
   logger: Logger;
   statusChanges: StatusChanges;
   backends: Record<ClientEnvironment, VerificationBackend>;
-  timeoutSeconds: number;
   /** Redaction requested at process creation runs after the result (see docs/redaction.md). */
   redaction?: ProcessRedactionDeps;
 }
@@ -38,20 +37,12 @@ const today = (clock: Clock) => new Date(clock.now()).toISOString().slice(0, 10)
  * Takes a processing process to its final status: asks the backend of the client's environment for the
  * provider's raw result, maps it with the provider's mapResult, and stores raw result, outcome, media
  * and the status change in one transaction. Running it again is harmless: a process that is no longer
- * processing is left alone, and the status change is a compare-and-set.
+ * processing is left alone, and the status change is a compare-and-set. When every attempt failed, the
+ * process fails (with a failReason naming the traceId of the logged error) instead of staying processing.
  */
-export function verifyJob(deps: VerifyJobDeps): JobDefinition<{ processId: string }> {
+export function verifyHandlers(deps: VerifyJobDeps): JobHandlers<{ processId: string }> {
   return {
-    name: verifyProcessJob,
-    maxAttempts: 5,
-    retryDelaySeconds: 5,
-    timeoutSeconds: deps.timeoutSeconds,
-    parse(payload) {
-      const processId = (payload as { processId?: unknown } | null)?.processId;
-      if (typeof processId !== 'string') throw new Error('verify-process needs a processId.');
-      return { processId };
-    },
-    async handle({ processId }, { logger }) {
+    async run({ processId }, { logger }) {
       const process = await deps.store.repos.processes.findById(processId);
       if (!process || process.status !== 'processing') return;
       const client = await deps.store.repos.clients.find(process.clientId);
@@ -60,6 +51,12 @@ export function verifyJob(deps: VerifyJobDeps): JobDefinition<{ processId: strin
       const result = await deps.backends[client.environment].produce({ process, definition });
       const outcome = outcomeOf(result, definition.mapResult, process, today(deps.clock));
       await finish(deps, process, outcome, result, logger);
+    },
+    async gaveUp({ processId }, { traceId }, { logger }) {
+      const failed = await failProcessing(deps, processId, deps.clock.now(), (process) =>
+        processingFailReason(providerOf(process.provider).name, { kind: 'verificationFailed' }, traceId),
+      );
+      if (failed) logger.warn({ processId, traceId }, 'the verification was given up; the process failed');
     },
   };
 }

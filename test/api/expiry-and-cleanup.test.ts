@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { providers } from '../../src/providers/registry.js';
-import { expireProcessesJob } from '../../src/verification/expiry-job.js';
+import { expirePendingProcesses } from '../../src/jobs/definitions.js';
 import { countBlobFiles } from '../support/blobs.js';
 import { jpegDataUrl } from '../support/images.js';
+import { runNow } from '../support/settled-jobs.js';
 import { driveScenario } from '../support/sandbox-driver.js';
 import { storeKinds } from '../support/store-kinds.js';
 import { useTestServer } from '../support/test-server.js';
 
 const minutes = (n: number) => n * 60_000;
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe.each(storeKinds)('expiry and clean-up on %s', (kind) => {
   const server = useTestServer(kind, { OPENASSURE_PENDING_EXPIRY_MINUTES: '60' }, { worker: true });
@@ -35,7 +27,7 @@ describe.each(storeKinds)('expiry and clean-up on %s', (kind) => {
       (await api.post(`/assure/dossiers/${dossierId}/processes`, body)).json<{ processId: string }>().processId;
     const path = (id: string) => `/assure/dossiers/${dossierId}/processes/${id}`;
     const read = async (id: string) => (await api.get(path(id))).json<{ status: string; failReason?: unknown }>();
-    // A process whose first image came 2 minutes earlier: the run that fails it has also looked at the others.
+    // A process whose first image came 2 minutes earlier: 16 minutes on, it has expired and the others not.
     const earlier = await create({ provider: 'signicatpictureid', processType: 'document' });
     await api.post(`${path(earlier)}/images`, { front: await jpegDataUrl() });
     await advance(minutes(2));
@@ -44,44 +36,27 @@ describe.each(storeKinds)('expiry and clean-up on %s', (kind) => {
     const onfido = await create({ provider: 'onfido' });
     await api.post(`${path(pictureId)}/images`, { front: await jpegDataUrl() });
 
+    const expire = async () =>
+      expect(await runNow(app.queue, expirePendingProcesses, {})).toMatchObject({ outcome: 'completed' });
     await advance(minutes(14));
-    await app.queue.enqueue(expireProcessesJob, {});
-    expect(
-      (
-        await waitFor(
-          () => read(earlier),
-          (p) => p.status === 'failed',
-        )
-      ).status,
-    ).toBe('failed');
+    await expire();
+    expect((await read(earlier)).status).toBe('failed');
     expect((await read(pictureId)).status).toBe('pending');
 
     await advance(minutes(2));
-    await app.queue.enqueue(expireProcessesJob, {});
-    const expired = await waitFor(
-      () => read(pictureId),
-      (p) => p.status === 'failed',
-    );
-    expect(expired).toMatchObject({ status: 'failed', failReason: { detail: 'Transaction time expired.' } });
+    await expire();
+    expect(await read(pictureId)).toMatchObject({
+      status: 'failed',
+      failReason: { detail: 'Transaction time expired.' },
+    });
     // No image yet: the 15 minutes have not started; nor has the general pending time run out.
     expect((await read(untouched)).status).toBe('pending');
     expect((await read(onfido)).status).toBe('pending');
 
     await advance(minutes(50));
-    await app.queue.enqueue(expireProcessesJob, {});
-    const abandoned = await waitFor(
-      () => read(onfido),
-      (p) => p.status === 'failed',
-    );
-    expect(abandoned.failReason).toMatchObject({ type: 'expired' });
-    expect(
-      (
-        await waitFor(
-          () => read(untouched),
-          (p) => p.status === 'failed',
-        )
-      ).status,
-    ).toBe('failed');
+    await expire();
+    expect(await read(onfido)).toMatchObject({ status: 'failed', failReason: { type: 'expired' } });
+    expect((await read(untouched)).status).toBe('failed');
     clock.set(Date.now());
   });
 

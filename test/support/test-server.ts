@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createOpenAssure, type OpenAssure } from '../../src/app.js';
+import { createOpenAssure, type AppOptions, type OpenAssure } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/logging/logger.js';
 import type { ClientEnvironment } from '../../src/store/schema.js';
@@ -34,6 +34,8 @@ export interface TestServerOptions {
   /** Run a worker in the server (verifications finish, notifications go out). Off by default, so that
    * processes stay where a test puts them. */
   worker?: boolean;
+  /** Parts the test composes itself (e.g. a verification backend that fails in a chosen way). */
+  app?: Pick<AppOptions, 'backends'>;
 }
 
 /** Starts a server on loopback on a fresh store of the given kind. */
@@ -47,6 +49,7 @@ export async function startTestServer(
   const clock = new TestClock();
   const config = loadConfig({ ...env.env, ...extraEnv, OPENASSURE_PUBLIC_URL: 'http://127.0.0.1' });
   const app = await createOpenAssure(config, {
+    ...options.app,
     clock,
     logger: createLogger('info', { write: (line: string) => void logs.push(line) }),
   });

@@ -308,6 +308,19 @@ export class ProcessRepository {
     return rows.map(toProcessRecord);
   }
 
+  /** Processes that entered processing before `before` and are still in it, oldest first. */
+  async listProcessingStartedBefore(before: number, limit: number): Promise<ProcessRecord[]> {
+    const rows = await this.db
+      .selectFrom('processes')
+      .selectAll()
+      .where('status', '=', 'processing')
+      .where('started_at', '<', before)
+      .orderBy('started_at')
+      .limit(limit)
+      .execute();
+    return rows.map(toProcessRecord);
+  }
+
   async countInStatus(dossierId: string, provider: string, status: ProcessStatus): Promise<number> {
     const row = await this.db
       .selectFrom('processes')

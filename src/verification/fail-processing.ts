@@ -1,0 +1,26 @@
+import type { ProcessRecord } from '../store/repositories/processes.js';
+import type { Store } from '../store/store.js';
+import type { StatusChanges } from '../services/status-changes.js';
+import type { Json } from '../providers/outcome.js';
+
+export interface FailProcessingDeps {
+  store: Store;
+  statusChanges: StatusChanges;
+}
+
+/**
+ * Fails a process that is still processing, through the status change (so its notifications go out
+ * as for any other). Undefined when the process has moved on meanwhile (a verification finished it).
+ */
+export async function failProcessing(
+  deps: FailProcessingDeps,
+  processId: string,
+  now: number,
+  failReason: (process: ProcessRecord) => Json,
+): Promise<ProcessRecord | undefined> {
+  return deps.store.transaction(async (tx) => {
+    const current = await tx.processes.findById(processId);
+    if (!current || current.status !== 'processing') return undefined;
+    return deps.statusChanges.change(tx, current, 'failed', now, { failReason: failReason(current) });
+  });
+}
