@@ -4,9 +4,9 @@ import sharp from 'sharp';
 import { ClientDirectory } from './auth/client-directory.js';
 import { KeyRing } from './auth/key-ring.js';
 import { TokenService } from './auth/token-service.js';
-import { DiskBlobStore } from './blobs/disk-blob-store.js';
-import { EncryptedBlobStore } from './blobs/encrypted-blob-store.js';
+import type { BlobStore } from './blobs/blob-store.js';
 import { loadMasterKey } from './blobs/master-key.js';
+import { openBlobStore } from './blobs/open-blob-store.js';
 import type { Config } from './config/config.js';
 import { systemClock, type Clock } from './core/time.js';
 import { Sealer } from './crypto/sealer.js';
@@ -79,10 +79,11 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
 
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const store = await openStore(config, (error) => logger.warn({ err: error }, 'an idle database connection failed'));
+  let blobs: BlobStore | undefined;
   try {
     const masterKey = loadMasterKey(config.blobs.masterKey, config.dataDir);
     const sealer = new Sealer(masterKey);
-    const blobs = new EncryptedBlobStore(new DiskBlobStore(config.blobs.dir), masterKey);
+    blobs = await openBlobStore(config.blobs.backend, masterKey);
     const keys = new KeyRing(store, sealer, () => clock.now());
     await keys.init();
     const tokens = new TokenService(
@@ -166,10 +167,12 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
         await http.close();
         await queue.stop();
         await engines.close();
+        await blobs?.close();
         await store.close();
       },
     };
   } catch (error) {
+    await blobs?.close();
     await store.close();
     throw error;
   }

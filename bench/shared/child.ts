@@ -7,6 +7,8 @@ const readyPrefix = 'BENCH_READY ';
 export interface ChildServer<T> {
   /** What the child announced when it became ready. */
   info: T;
+  /** The child's process id (to read its memory from /proc). */
+  pid: number;
   /** Asks the child to close (SIGTERM) and waits until it has exited. */
   stop(): Promise<void>;
 }
@@ -31,6 +33,7 @@ export async function startChild<T>(script: string, settings: unknown): Promise<
   });
   return {
     info,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;

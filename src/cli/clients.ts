@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openStore } from '../app.js';
-import { DiskBlobStore } from '../blobs/disk-blob-store.js';
+import { openBlobBackend } from '../blobs/open-blob-store.js';
 import type { Config } from '../config/config.js';
 import { systemClock } from '../core/time.js';
 import { toIsoSeconds } from '../core/time.js';
@@ -13,14 +13,19 @@ import { UsageError } from './usage.js';
 export async function clientsCommand(config: Config, args: string[]): Promise<void> {
   const [action, ...rest] = args;
   const store = await openStore(config);
-  // Deleting a client deletes its blobs; the envelope layer is not needed to remove files.
-  const clients = new ClientService(store, new DiskBlobStore(config.blobs.dir), systemClock, createLogger('warn'));
+  // Deleting a client deletes its blobs; the envelope layer is not needed to remove them.
+  const blobs = await openBlobBackend(config.blobs.backend).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const clients = new ClientService(store, blobs, systemClock, createLogger('warn'));
   try {
     if (action === 'create') await create(clients, rest);
     else if (action === 'list') await list(clients, rest);
     else if (action === 'delete') await remove(clients, rest);
     else throw new UsageError('clients needs one of: create, list, delete.');
   } finally {
+    await blobs.close();
     await store.close();
   }
 }

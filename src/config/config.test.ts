@@ -9,7 +9,7 @@ describe('loadConfig', () => {
     expect(config.mode).toBe('local');
     expect(config.http).toMatchObject({ host: '0.0.0.0', port: 8080, publicUrl: 'http://localhost:8080' });
     expect(config.store).toEqual({ kind: 'sqlite', file: path.resolve('data/openassure.sqlite') });
-    expect(config.blobs.dir).toBe(path.resolve('data/blobs'));
+    expect(config.blobs.backend).toEqual({ kind: 'disk', dir: path.resolve('data/blobs') });
     expect(config.auth.issuer).toBe('http://localhost:8080/auth/open');
     expect(config.auth.bootstrapClient).toBeUndefined();
   });

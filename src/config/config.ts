@@ -1,8 +1,10 @@
 import os from 'node:os';
 import path from 'node:path';
+import { readBlobs, type BlobConfig } from './blobs.js';
 import { ConfigError, EnvReader } from './env-reader.js';
 
 export type Mode = 'local' | 'production';
+export type { BlobConfig } from './blobs.js';
 
 export interface HttpConfig {
   host: string;
@@ -13,12 +15,6 @@ export interface HttpConfig {
 }
 
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
-
-export interface BlobConfig {
-  dir: string;
-  /** 32-byte key-encryption key; when absent (local mode only) one is generated in the data dir. */
-  masterKey: Buffer | undefined;
-}
 
 export interface AuthConfig {
   issuer: string;
@@ -175,21 +171,6 @@ function readStore(read: EnvReader, dataDir: string): StoreConfig {
   }
   read.fail('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite store).');
   return { kind: 'sqlite', file: path.join(dataDir, 'openassure.sqlite') };
-}
-
-function readBlobs(read: EnvReader, dataDir: string, mode: Mode): BlobConfig {
-  const raw = read.string('OPENASSURE_BLOB_KEY');
-  let masterKey: Buffer | undefined;
-  if (raw !== undefined) {
-    masterKey = Buffer.from(raw, 'base64');
-    if (masterKey.length !== 32 || masterKey.toString('base64') !== raw) {
-      read.fail('OPENASSURE_BLOB_KEY must be 32 random bytes in base64 (openssl rand -base64 32).');
-      masterKey = undefined;
-    }
-  } else if (mode === 'production') {
-    read.fail('OPENASSURE_BLOB_KEY is required in production mode (openssl rand -base64 32).');
-  }
-  return { dir: path.resolve(read.string('OPENASSURE_BLOB_DIR') ?? path.join(dataDir, 'blobs')), masterKey };
 }
 
 function readAuth(read: EnvReader, http: HttpConfig): AuthConfig {

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { deleteBlobsQuietly } from '../blobs/blob-store.js';
 import { AppError, notFound } from '../core/errors.js';
 import { redactedImagesRefusal } from '../redaction/image-gate.js';
@@ -11,6 +12,14 @@ export const dossierFileDepictions = ['front', 'back', 'selfie'] as const;
 export interface ImageContent {
   bytes: Buffer;
   contentType: string;
+}
+
+/** A stored image or video on its way to the client, read from the blob store as it is sent. */
+export interface StreamedContent {
+  stream: Readable;
+  contentType: string;
+  /** Bytes the stream will deliver. */
+  size: number;
 }
 
 /** Images kept on the dossier itself, uploaded directly or copied from one of its processes. */
@@ -43,14 +52,14 @@ export class DossierFileService {
     );
   }
 
-  async get(caller: Caller, dossierId: string, depiction: string): Promise<ImageContent> {
+  async get(caller: Caller, dossierId: string, depiction: string): Promise<StreamedContent> {
     const dossier = await requireDossier(this.deps.store.repos, caller, dossierId);
     const image = await this.deps.store.repos.images.find(
       { kind: 'dossier', id: dossier.id, clientId: caller.id },
       depiction,
     );
     if (!image) throw notFound('File');
-    return { bytes: await this.deps.blobs.get(image.blobKey), contentType: image.contentType };
+    return { stream: await this.deps.blobs.read(image.blobKey), contentType: image.contentType, size: image.size };
   }
 
   async delete(caller: Caller, dossierId: string): Promise<void> {

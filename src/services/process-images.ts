@@ -3,7 +3,8 @@ import { providerOf } from '../providers/registry.js';
 import type { Depiction } from '../providers/types.js';
 import { redactedImagesRefusal } from '../redaction/image-gate.js';
 import type { Caller, ServiceDeps } from './context.js';
-import type { ImageContent } from './dossier-files.js';
+import type { StoredImage } from '../store/repositories/images.js';
+import type { ImageContent, StreamedContent } from './dossier-files.js';
 import { requireProcess } from './processes.js';
 import { prepareImages, storeImages, type ImageUpload } from './uploads/stored-images.js';
 
@@ -43,8 +44,20 @@ export class ProcessImageService {
     );
   }
 
+  /** The image as a stream, for Get image. */
+  async open(caller: Caller, dossierId: string, processId: string, depiction: Depiction): Promise<StreamedContent> {
+    const image = await this.find(caller, dossierId, processId, depiction);
+    return { stream: await this.deps.blobs.read(image.blobKey), contentType: image.contentType, size: image.size };
+  }
+
+  /** The whole image, for code that works on its pixels. */
   async get(caller: Caller, dossierId: string, processId: string, depiction: Depiction): Promise<ImageContent> {
-    const { store, blobs } = this.deps;
+    const image = await this.find(caller, dossierId, processId, depiction);
+    return { bytes: await this.deps.blobs.get(image.blobKey), contentType: image.contentType };
+  }
+
+  private async find(caller: Caller, dossierId: string, processId: string, depiction: Depiction): Promise<StoredImage> {
+    const { store } = this.deps;
     const process = await requireProcess(store.repos, caller, dossierId, processId);
     const definition = providerOf(process.provider);
     if (!definition.readableDepictions.includes(depiction)) {
@@ -57,7 +70,7 @@ export class ProcessImageService {
     if (refusal) throw conflict(refusal);
     const image = await store.repos.images.find({ kind: 'process', id: process.id, clientId: caller.id }, depiction);
     if (!image) throw notFound('Image');
-    return { bytes: await blobs.get(image.blobKey), contentType: image.contentType };
+    return image;
   }
 }
 

@@ -1,15 +1,16 @@
+import type { Readable } from 'node:stream';
 import { AppError, notFound } from '../core/errors.js';
 import { resultStatuses } from '../core/process-status.js';
 import { providerOf } from '../providers/registry.js';
 import type { RawResultFile } from '../providers/types.js';
 import type { ProcessRecord } from '../store/repositories/processes.js';
 import type { Caller, ServiceDeps } from './context.js';
+import type { StreamedContent } from './dossier-files.js';
 import { requireProcess } from './processes.js';
 
-export interface ResultFile {
-  name: string;
-  bytes: Buffer;
-}
+/** A file of the download: small ones at hand, images and video opened from the blob store when sent. */
+export type ResultFile =
+  { name: string; bytes: Buffer } | { name: string; size: number; open: () => Promise<Readable>; compress: boolean };
 
 export interface ResultBundle {
   process: ProcessRecord;
@@ -42,7 +43,9 @@ export class ResultService {
     for (const image of await store.repos.images.list({ kind: 'process', id: process.id, clientId: caller.id })) {
       files.push({
         name: `${image.depiction}.${extensionOf[image.contentType] ?? 'bin'}`,
-        bytes: await blobs.get(image.blobKey),
+        size: image.size,
+        open: () => blobs.read(image.blobKey),
+        compress: false,
       });
     }
     for (const file of await this.rawFiles(process)) {
@@ -72,7 +75,7 @@ export class ResultService {
     return JSON.parse((await this.deps.blobs.get(process.rawResultKey)).toString('utf8')) as unknown;
   }
 
-  async video(caller: Caller, dossierId: string, processId: string): Promise<{ bytes: Buffer; contentType: string }> {
+  async video(caller: Caller, dossierId: string, processId: string): Promise<StreamedContent> {
     const { store, blobs } = this.deps;
     const process = await requireProcess(store.repos, caller, dossierId, processId);
     const providesVideo =
@@ -86,7 +89,7 @@ export class ResultService {
     }
     const video = await store.repos.images.find({ kind: 'process', id: process.id, clientId: caller.id }, 'video');
     if (!video) throw notFound('Video');
-    return { bytes: await blobs.get(video.blobKey), contentType: video.contentType };
+    return { stream: await blobs.read(video.blobKey), contentType: video.contentType, size: video.size };
   }
 
   private async rawFiles(process: ProcessRecord): Promise<RawResultFile[]> {

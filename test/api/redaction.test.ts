@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Box } from '../../src/redaction/boxes.js';
 import type { RedactionLevel } from '../../src/redaction/fields.js';
 import { marginFactors } from '../../src/redaction/margins.js';
 import type { ApiClient } from '../support/api-client.js';
+import { blobFile } from '../support/blobs.js';
 import { corpusAvailable, facePhotos } from '../support/corpus.js';
 import { dataUrlOf } from '../support/live-documents.js';
 import { blackCount, blackShare, changedNotBlack, changedOutside, decode, grown } from '../support/pixels.js';
@@ -215,13 +215,12 @@ describe.each(storeKinds)('redaction on %s', (kind) => {
         .select('blob_key')
         .where('owner_id', '=', processId)
         .executeTakeFirstOrThrow();
-      expect(existsSync(blobFile(original.blob_key))).toBe(true);
+      expect(existsSync(blobFileOf(original.blob_key))).toBe(true);
       expect((await api.post(path, {})).status).toBe(200);
-      return { path, body: await waitForFinal(api, path, 120_000), original: blobFile(original.blob_key) };
+      return { path, body: await waitForFinal(api, path, 120_000), original: blobFileOf(original.blob_key) };
     }
 
-    /** Where the disk blob store keeps a blob (see DiskBlobStore). */
-    const blobFile = (key: string) => join(server().env.dataDir, 'blobs', key.slice(0, 2), key.slice(2, 4), key);
+    const blobFileOf = (key: string) => blobFile(server().env, key);
 
     it.each(['sandbox', 'live'] as const)(
       'redacts the images of a %s Signicat Paper process after its result, and serves only those',

@@ -3,7 +3,7 @@ import { openStore } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { FieldConfiguration } from '../../src/matching/types.js';
 import type { Store } from '../../src/store/store.js';
-import { storeKinds } from '../support/store-kinds.js';
+import { databaseKinds } from '../support/store-kinds.js';
 import { createTestEnvironment, insertTestClient, type TestEnvironment } from '../support/stores.js';
 
 const fields: FieldConfiguration[] = [
@@ -11,7 +11,7 @@ const fields: FieldConfiguration[] = [
 ];
 
 // The matching-configuration repository's contract, on every store adapter.
-describe.each(storeKinds)('matching configurations repository on %s', (kind) => {
+describe.each(databaseKinds)('matching configurations repository on %s', (kind) => {
   let env: TestEnvironment;
   let store: Store;
 

@@ -6,11 +6,11 @@ import type { ProcessStatus } from '../../src/core/process-status.js';
 import type { ProcessRecord } from '../../src/store/repositories/processes.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import type { Store } from '../../src/store/store.js';
-import { storeKinds } from '../support/store-kinds.js';
+import { databaseKinds } from '../support/store-kinds.js';
 import { createTestEnvironment, insertTestClient, type TestEnvironment } from '../support/stores.js';
 
 // One contract suite for the repositories, run against every store adapter.
-describe.each(storeKinds)('repositories on %s', (kind) => {
+describe.each(databaseKinds)('repositories on %s', (kind) => {
   let env: TestEnvironment;
   let store: Store;
   const clientId = 'client-a';

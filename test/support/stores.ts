@@ -4,13 +4,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Store } from '../../src/store/store.js';
+import { startS3Server } from './s3-server.js';
 
 /**
  * The stores every store-dependent suite runs against. PostgreSQL tests use a real server (by default
  * 127.0.0.1:5432, user postgres) and a fresh database per suite; without a reachable server they are
  * skipped with the reason printed, unless OPENASSURE_REQUIRE_POSTGRES=1 turns that into a failure.
+ * `postgres+s3` is PostgreSQL with the blobs in S3 (a real S3-protocol server started on loopback for
+ * the suite); the others keep blobs on disk.
  */
-export type StoreKind = 'sqlite' | 'postgres';
+export type StoreKind = 'sqlite' | 'postgres' | 'postgres+s3';
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export const databaseOf = (kind: StoreKind): DatabaseKind => (kind === 'sqlite' ? 'sqlite' : 'postgres');
+export const blobStoreOf = (kind: StoreKind): 'disk' | 's3' => (kind === 'postgres+s3' ? 's3' : 'disk');
 
 export const adminPostgresUrl =
   process.env.OPENASSURE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -38,7 +45,7 @@ export function postgresUnavailableReason(): Promise<string | undefined> {
 /** Store kinds to run now; prints why PostgreSQL is skipped, or throws if it is required. */
 export async function availableStores(): Promise<StoreKind[]> {
   const reason = await postgresUnavailableReason();
-  if (reason === undefined) return ['sqlite', 'postgres'];
+  if (reason === undefined) return ['sqlite', 'postgres', 'postgres+s3'];
   if (requirePostgres) throw new Error(`OPENASSURE_REQUIRE_POSTGRES=1 but ${reason}.`);
   console.warn(`Skipping the PostgreSQL runs: ${reason}. Set OPENASSURE_REQUIRE_POSTGRES=1 to make this an error.`);
   return ['sqlite'];
@@ -47,21 +54,32 @@ export async function availableStores(): Promise<StoreKind[]> {
 export interface TestEnvironment {
   kind: StoreKind;
   dataDir: string;
+  /** For S3: the bucket, whose objects s3rver keeps under `<dataDir>/blobs/<bucket>/`. */
+  s3Bucket?: string;
   /** Environment variables for loadConfig (and for spawned CLI processes). */
   env: Record<string, string>;
   cleanup(): Promise<void>;
 }
 
-/** A fresh data directory, and for PostgreSQL a fresh database, for one suite. */
+/** A fresh data directory, for PostgreSQL a fresh database, and for S3 a fresh server, for one suite. */
 export async function createTestEnvironment(kind: StoreKind): Promise<TestEnvironment> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), `openassure-${kind}-`));
+  const dataDir = mkdtempSync(path.join(tmpdir(), `openassure-${kind.replace('+', '-')}-`));
   const env: Record<string, string> = {
     OPENASSURE_DATA_DIR: dataDir,
     OPENASSURE_BLOB_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'info',
   };
   let dropDatabase = async () => {};
-  if (kind === 'postgres') {
+  let stopS3 = async () => {};
+  let s3Bucket: string | undefined;
+  if (blobStoreOf(kind) === 's3') {
+    // Where the disk store would keep them, so tests that look at what lies at rest find them.
+    const s3 = await startS3Server(path.join(dataDir, 'blobs'));
+    Object.assign(env, s3.env);
+    s3Bucket = s3.bucket;
+    stopS3 = s3.close;
+  }
+  if (databaseOf(kind) === 'postgres') {
     const name = `openassure_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminPostgresUrl });
     await admin.connect();
@@ -80,9 +98,11 @@ export async function createTestEnvironment(kind: StoreKind): Promise<TestEnviro
   return {
     kind,
     dataDir,
+    ...(s3Bucket !== undefined && { s3Bucket }),
     env,
     async cleanup() {
       await dropDatabase();
+      await stopS3();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -3,6 +3,7 @@ import { uploadBodyLimit } from '../../services/uploads/limits.js';
 import { callerOf } from '../plugins/auth.js';
 import { DossierIdParams, NoContent, errorResponses, imageResponse } from '../schemas/common.js';
 import { FileQuery, FileRequest } from '../schemas/images.js';
+import { sendStreamed } from '../streamed-reply.js';
 import { uploadsOf } from './uploads.js';
 import type { AssureServices } from './services.js';
 
@@ -24,7 +25,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }>
     },
     async (request, reply) => {
       const file = await services.files.get(callerOf(request), request.params.dossierId, request.query.depiction);
-      return reply.type(file.contentType).header('cache-control', 'no-store').send(file.bytes);
+      return sendStreamed(reply, file);
     },
   );
 

@@ -3,6 +3,7 @@ import { uploadBodyLimit } from '../../services/uploads/limits.js';
 import { callerOf } from '../plugins/auth.js';
 import { NoContent, ProcessIdParams, errorResponses, imageResponse } from '../schemas/common.js';
 import { ProcessImageQuery, UploadImageRequest } from '../schemas/images.js';
+import { sendStreamed } from '../streamed-reply.js';
 import { uploadsOf } from './uploads.js';
 import type { AssureServices } from './services.js';
 
@@ -27,8 +28,8 @@ export const processImageRoutes: FastifyPluginAsyncTypebox<{ services: AssureSer
     },
     async (request, reply) => {
       const { dossierId, processId } = request.params;
-      const image = await services.processImages.get(callerOf(request), dossierId, processId, request.query.depiction);
-      return reply.type(image.contentType).header('cache-control', 'no-store').send(image.bytes);
+      const image = await services.processImages.open(callerOf(request), dossierId, processId, request.query.depiction);
+      return sendStreamed(reply, image);
     },
   );
 

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import yazl from 'yazl';
 import { callerOf } from '../plugins/auth.js';
 import { presentProcess } from '../presenters.js';
 import { errorResponses, NoContent, ProcessIdParams } from '../schemas/common.js';
+import { sendStreamed } from '../streamed-reply.js';
+import { zipStream } from '../zip-stream.js';
 import type { AssureServices } from './services.js';
 
 const tags = ['Processes'];
@@ -46,16 +47,16 @@ export const processResultRoutes: FastifyPluginAsyncTypebox<{ services: AssureSe
       );
       if (!bundle) return reply.code(204).send();
       const view = await services.processes.get(caller, dossierId, processId);
-      const zip = new yazl.ZipFile();
-      zip.addBuffer(Buffer.from(JSON.stringify(presentProcess(view), null, 2)), 'process.json');
-      for (const file of bundle.files) zip.addBuffer(file.bytes, file.name);
-      zip.end();
+      const zip = zipStream([
+        { name: 'process.json', bytes: Buffer.from(JSON.stringify(presentProcess(view), null, 2)) },
+        ...bundle.files,
+      ]);
       const name = `${dossierId}_${processId}_${compactUtc(Date.now())}.zip`;
       return reply
         .type('application/zip')
         .header('content-disposition', `attachment; filename="${name}"`)
         .header('cache-control', 'no-store')
-        .send(zip.outputStream);
+        .send(zip);
     },
   );
 
@@ -98,8 +99,7 @@ export const processResultRoutes: FastifyPluginAsyncTypebox<{ services: AssureSe
     },
     async (request, reply) => {
       const { dossierId, processId } = request.params;
-      const video = await services.results.video(callerOf(request), dossierId, processId);
-      return reply.type(video.contentType).header('cache-control', 'no-store').send(video.bytes);
+      return sendStreamed(reply, await services.results.video(callerOf(request), dossierId, processId));
     },
   );
 };
