@@ -23,7 +23,9 @@ export interface FrameMeasures {
 export const LIMITS = {
   minLuminance: 55,
   minFill: 0.3,
-  maxGlare: 0.02,
+  maxGlare: 0.04,
+  /** Above this the whole document is burnt out: a white scan or an overexposed page, not a reflection. */
+  washedOut: 0.5,
   minSharpness: 120,
   maxMotion: 5,
 };
@@ -50,7 +52,7 @@ export function guide(measures: FrameMeasures, options: { detectGlare: boolean }
   if (measures.luminance < LIMITS.minLuminance) return 'too-dark';
   if (!measures.box) return 'no-document';
   if (measures.fill < LIMITS.minFill) return 'move-closer';
-  if (options.detectGlare && measures.glare > LIMITS.maxGlare) return 'glare';
+  if (options.detectGlare && measures.glare > LIMITS.maxGlare && measures.glare < LIMITS.washedOut) return 'glare';
   if (measures.sharpness < LIMITS.minSharpness) return 'blurry';
   if (measures.motion === null || measures.motion > LIMITS.maxMotion) return 'hold-still';
   return 'ready';

@@ -114,6 +114,12 @@ describe('glare (share of burnt-out pixels on the document)', () => {
     expect(guide(glaring, { detectGlare: true })).toBe('glare');
   });
 
+  it('is not blamed on a reflection when the whole document is burnt out (a white scan)', () => {
+    const washedOut = measure({ seed: 6, glare: 0.7 });
+    expect(washedOut.glare).toBeGreaterThan(LIMITS.washedOut);
+    expect(guide(washedOut, { detectGlare: true })).not.toBe('glare');
+  });
+
   it('is not reported when the configuration turns glare detection off', () => {
     const glaring = measure({ seed: 5, glare: 0.06 });
     expect(guide(glaring, { detectGlare: false })).not.toBe('glare');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CountryOption } from '../api/types';
 import { useApp } from '../app/context';
 import { Busy } from '../components/Busy';
@@ -32,12 +32,10 @@ export function DocumentChoice({ session, progress, onDone }: StepProps) {
   }, []);
 
   const countries = countryFirst ? allCountries(options) : countriesFor(options, documentType);
-  const sorted = useMemo(() => {
-    const collator = new Intl.Collator(language);
-    return countries
-      .map((option) => ({ option, name: countryName(option, language, t) }))
-      .sort((a, b) => collator.compare(a.name, b.name));
-  }, [countries, language, t]);
+  const collator = new Intl.Collator(language);
+  const sorted = countries
+    .map((option) => ({ option, name: countryName(option, language, t) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
   const types = countryFirst
     ? country
       ? typesFor(options, country)
