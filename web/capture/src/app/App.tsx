@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CaptureApi } from '../api/client';
 import type { Depiction, Session } from '../api/types';
 import { deviceHints, isMobileDevice } from '../flow/device';
-import { pageAfter, pageId, planPages, startPage, type FlowContext, type Page } from '../flow/pages';
+import { nextPage, pageAfter, pageId, planPages, startPage, type FlowContext, type Page } from '../flow/pages';
 import { normaliseLanguage, preferredLanguage, type Language } from '../i18n/languages';
 import { useLanguage } from '../i18n/use-language';
 import { Accessibility } from '../screens/Accessibility';
@@ -95,12 +95,7 @@ export function App() {
     if (!current) return;
     if (changed) setSession(changed);
     const pages = planPages(current, context);
-    // After a photo, go to the next one still missing (a retake from the review returns to the review).
-    const next =
-      from.kind === 'capture'
-        ? (pages.find((page) => page.kind === 'capture' && !current.images[page.depiction]?.kept) ?? { kind: 'review' })
-        : pageAfter(pages, from);
-    setView({ kind: 'flow', page: next });
+    setView({ kind: 'flow', page: nextPage(current, pages, from) });
   };
 
   const followPhone = (changed: Session) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Session } from '../api/types';
 import { isMobileDevice, type DeviceHints } from './device';
 import { allCountries, countriesFor, initialCountry, onlyChoice, typesFor } from './documents';
-import { pageAfter, pageId, planPages, startPage } from './pages';
+import { nextPage, pageAfter, pageId, planPages, startPage } from './pages';
 
 function session(change: (session: Session) => void = () => undefined): Session {
   const base: Session = {
@@ -157,6 +157,20 @@ describe('the pages of the flow', () => {
     const pages = planPages(session(), { desktop: true, handoverDeclined: true });
     expect(pageId(pageAfter(pages, { kind: 'handover' }))).toBe('document');
     expect(pageId(pageAfter(pages, { kind: 'consent' }))).toBe('document');
+  });
+
+  it('goes from a kept photo to the next one missing, and from a retake back to the review', () => {
+    const chosen = session((s) => {
+      s.document.selected = { documentType: 'identityCard', documentCountry: 'SWE' };
+      s.steps = ['front', 'back'];
+      s.images = { front: { kept: true, attemptsUsed: 1 } };
+    });
+    const pages = planPages(chosen, phone);
+    expect(pageId(nextPage(chosen, pages, { kind: 'capture', depiction: 'front' }))).toBe('capture:back');
+    expect(pageId(nextPage(chosen, pages, { kind: 'review' }))).toBe('capture:back');
+    chosen.images.back = { kept: true, attemptsUsed: 1 };
+    expect(pageId(nextPage(chosen, pages, { kind: 'capture', depiction: 'front' }))).toBe('review');
+    expect(pageId(nextPage(chosen, pages, { kind: 'document' }))).toBe('instructions');
   });
 
   it('resumes a reloaded page at the first photo still missing, or at the review', () => {

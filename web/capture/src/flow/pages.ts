@@ -80,3 +80,13 @@ export function pageAfter(pages: Page[], current: Page): Page {
   const currentRank = rank(current);
   return pages.find((page) => rank(page) > currentRank) ?? pages[pages.length - 1] ?? { kind: 'review' };
 }
+
+/**
+ * Where a finished step leads. After a photo (or a review that found one missing) the next photo still
+ * missing, else the review, so a retake from the review comes back to it; otherwise the next page.
+ */
+export function nextPage(session: Session, pages: Page[], from: Page): Page {
+  if (from.kind !== 'capture' && from.kind !== 'review') return pageAfter(pages, from);
+  const missing = pages.find((page) => page.kind === 'capture' && !session.images[page.depiction]?.kept);
+  return missing ?? { kind: 'review' };
+}
