@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -25,6 +26,17 @@ export default tseslint.config(
           message: 'No describe.skip left behind.',
         },
         { selector: "CallExpression[callee.property.name='only']", message: 'No .only left behind.' },
+      ],
+    },
+  },
+  {
+    // The capture app runs in the browser and talks to the server over HTTP only.
+    files: ['web/capture/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/**'], message: 'The capture app never imports server code.' }] },
       ],
     },
   },

@@ -21,7 +21,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'web/*/src/**/*.test.ts'],
           exclude: ['src/engines/**', ...modelTests, ...databaseTests],
         },
       },
@@ -31,7 +31,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'api', include: ['test/**/*.test.ts', ...databaseTests] },
+        test: { name: 'api', include: ['test/**/*.test.ts', ...databaseTests], exclude: ['test/browser/**'] },
+      },
+      {
+        extends: true,
+        // The web apps in Debian's Chromium, driven by playwright-core.
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'] },
       },
     ],
   },

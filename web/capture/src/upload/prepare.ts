@@ -1,0 +1,52 @@
+import { encodeWithin, fitWithin } from './fit';
+
+function canvasToJpeg(canvas: HTMLCanvasElement, quality: number): Promise<Blob> {
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('The photo could not be encoded.'))),
+      'image/jpeg',
+      quality,
+    ),
+  );
+}
+
+/**
+ * Turns a picture (a chosen file or a camera frame) into the JPEG that is uploaded: upright (EXIF orientation
+ * applied by the decoder), at most 2560 px on the long side, re-encoded on a canvas so no EXIF or GPS data
+ * leaves the device, and at most about 1.5 MB.
+ */
+export async function prepareUpload(
+  source: Blob | CanvasImageSource,
+  sourceSize?: { width: number; height: number },
+): Promise<Blob> {
+  let bitmap: ImageBitmap | null = null;
+  let image: CanvasImageSource;
+  let width: number;
+  let height: number;
+  if (source instanceof Blob) {
+    bitmap = await createImageBitmap(source, { imageOrientation: 'from-image' });
+    image = bitmap;
+    width = bitmap.width;
+    height = bitmap.height;
+  } else {
+    if (!sourceSize) throw new Error('The size of the camera frame is needed.');
+    image = source;
+    ({ width, height } = sourceSize);
+  }
+  try {
+    const size = fitWithin(width, height);
+    const canvas = document.createElement('canvas');
+    canvas.width = size.width;
+    canvas.height = size.height;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('This browser cannot draw the photo.');
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(image, 0, 0, size.width, size.height);
+    const { blob } = await encodeWithin((quality) => canvasToJpeg(canvas, quality));
+    canvas.width = 0;
+    canvas.height = 0;
+    return blob;
+  } finally {
+    bitmap?.close();
+  }
+}
