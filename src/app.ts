@@ -33,7 +33,7 @@ import { ProcessService } from './services/processes.js';
 import { RedactionService } from './services/redaction.js';
 import { ResultService } from './services/results.js';
 import { SandboxService } from './services/sandbox.js';
-import { StatusChanges } from './services/status-changes.js';
+import { StoreStatusChanges } from './services/status-changes.js';
 import { UserDataService } from './services/user-data.js';
 import { VerificationService } from './services/verification.js';
 import { WatermarkService } from './services/watermark.js';
@@ -87,7 +87,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       () => clock.now(),
     );
     const queue = createJobQueue(config, store, clock, logger);
-    const statusChanges = new StatusChanges([new NotificationPlanner(queue)]);
+    const statusChanges = new StoreStatusChanges([new NotificationPlanner(queue)]);
     const deps: ServiceDeps = {
       store,
       blobs,

@@ -2,11 +2,11 @@ import type { Static } from 'typebox';
 import { toIsoSeconds } from '../core/time.js';
 import type { ProcessView } from '../services/processes.js';
 import type { DossierRecord } from '../store/repositories/dossiers.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
 import type { UserDataRecord } from '../store/repositories/user-data.js';
 import type { Dossier, DossierResponse, SlimProcess } from './schemas/dossiers.js';
 import type { ListAllProcesses, Process, ProcessResponse } from './schemas/processes.js';
 import type { UserDataResponse } from './schemas/user-data.js';
+import type { ProcessRecord } from '../core/domain.js';
 
 /** Records to wire shapes. Optional fields are left out rather than sent as null, like upstream. */
 export function presentDossier(dossier: DossierRecord): Static<typeof Dossier> {

@@ -7,7 +7,6 @@ import { newId } from '../core/ids.js';
 import { Sealer } from '../crypto/sealer.js';
 import type { EnqueueOptions, JobDefinition, JobQueue } from '../jobs/types.js';
 import { createLogger } from '../logging/logger.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
 import type { Store } from '../store/store.js';
 import { TestClock } from '../../test/support/clock.js';
 import { storeKinds } from '../../test/support/store-kinds.js';
@@ -18,6 +17,7 @@ import { deliverNotificationJob } from './events.js';
 import { NotificationPlanner } from './planner.js';
 import { retryDelaysMs } from './retry-schedule.js';
 import { newSigningSecret } from './signing.js';
+import type { ProcessRecord } from '../core/domain.js';
 
 /** The queue port, recording what the job enqueues so the test can run each attempt itself. */
 class RecordingQueue implements JobQueue {

@@ -1,9 +1,6 @@
-import type { ProcessRecord } from '../store/repositories/processes.js';
 import type { Engines } from '../engines/pool/types.js';
-import type { MappingContext, Outcome } from './outcome.js';
-
-export const depictions = ['front', 'back', 'selfie', 'portrait'] as const;
-export type Depiction = (typeof depictions)[number];
+import type { MappingContext } from './outcome.js';
+import type { Depiction, Outcome, ProcessRecord } from '../core/domain.js';
 
 /** What a create-process request carries, after schema validation. */
 export interface CreateProcessInput {

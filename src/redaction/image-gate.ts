@@ -1,5 +1,5 @@
 import { isFinal } from '../core/process-status.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
+import type { ProcessRecord } from '../core/domain.js';
 
 /** The documented flag upstream gates the images on: `providerSpecific.redactionResult.isFullRedaction`. */
 export function isFullyRedacted(process: ProcessRecord): boolean {

@@ -1,10 +1,9 @@
 import { assertNever } from '../core/assert-never.js';
 import type { DataNode, NodeValues } from '../matching/types.js';
 import { readUserInfo } from '../providers/connect/user-info.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
 import type { Repositories } from '../store/store.js';
-import type { Caller } from './context.js';
 import { requireProcess } from './processes.js';
+import type { ProcessRecord, ClientCaller } from '../core/domain.js';
 
 /** One side of a match as the request names it. */
 export interface NodeRequest {
@@ -33,7 +32,7 @@ const absent = (reason: string): NodeValues => ({ available: false, reason });
  */
 export async function loadNode(
   repos: Repositories,
-  caller: Caller,
+  caller: ClientCaller,
   dossierId: string,
   request: NodeRequest,
 ): Promise<LoadedNode> {

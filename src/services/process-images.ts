@@ -1,17 +1,17 @@
 import { AppError, conflict, notFound } from '../core/errors.js';
 import { providerOf } from '../providers/registry.js';
-import type { Depiction } from '../providers/types.js';
 import { redactedImagesRefusal } from '../redaction/image-gate.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { ServiceDeps } from './context.js';
 import type { ImageContent } from './dossier-files.js';
 import { requireProcess } from './processes.js';
 import { prepareImages, storeImages, type ImageUpload } from './uploads/stored-images.js';
+import type { Depiction, ClientCaller } from '../core/domain.js';
 
 /** Images of a process: uploaded through the API before verification, served afterwards. */
 export class ProcessImageService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async set(caller: Caller, dossierId: string, processId: string, uploads: ImageUpload[]): Promise<void> {
+  async set(caller: ClientCaller, dossierId: string, processId: string, uploads: ImageUpload[]): Promise<void> {
     const { store, blobs, logger, clock } = this.deps;
     const process = await requireProcess(store.repos, caller, dossierId, processId);
     const definition = providerOf(process.provider);
@@ -38,12 +38,12 @@ export class ProcessImageService {
       store.transaction(async (tx) => {
         // Locks the row while still pending, so a concurrent Start verification waits for this upload.
         if (!(await tx.processes.touchIfPending(process.id, now))) throw frozen();
-        return tx.images.put({ kind: 'process', id: process.id, clientId: caller.id }, stored);
+        return tx.images.put({ kind: 'process', id: process.id, clientId: caller.clientId }, stored);
       }),
     );
   }
 
-  async get(caller: Caller, dossierId: string, processId: string, depiction: Depiction): Promise<ImageContent> {
+  async get(caller: ClientCaller, dossierId: string, processId: string, depiction: Depiction): Promise<ImageContent> {
     const { store, blobs } = this.deps;
     const process = await requireProcess(store.repos, caller, dossierId, processId);
     const definition = providerOf(process.provider);
@@ -55,7 +55,10 @@ export class ProcessImageService {
     }
     const refusal = redactedImagesRefusal(process, depiction);
     if (refusal) throw conflict(refusal);
-    const image = await store.repos.images.find({ kind: 'process', id: process.id, clientId: caller.id }, depiction);
+    const image = await store.repos.images.find(
+      { kind: 'process', id: process.id, clientId: caller.clientId },
+      depiction,
+    );
     if (!image) throw notFound('Image');
     return { bytes: await blobs.get(image.blobKey), contentType: image.contentType };
   }

@@ -2,9 +2,9 @@ import { AppError, notFound } from '../core/errors.js';
 import { resultStatuses } from '../core/process-status.js';
 import { providerOf } from '../providers/registry.js';
 import type { RawResultFile } from '../providers/types.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { ServiceDeps } from './context.js';
 import { requireProcess } from './processes.js';
+import type { ProcessRecord, ClientCaller } from '../core/domain.js';
 
 export interface ResultFile {
   name: string;
@@ -30,7 +30,7 @@ export class ResultService {
    * the provider's own file names. Undefined while the process has no result (upstream answers 204).
    */
   async bundle(
-    caller: Caller,
+    caller: ClientCaller,
     dossierId: string,
     processId: string,
     withTimestamps: boolean,
@@ -39,7 +39,7 @@ export class ResultService {
     const process = await requireProcess(store.repos, caller, dossierId, processId);
     if (!resultStatuses.has(process.status)) return undefined;
     const files: ResultFile[] = [];
-    for (const image of await store.repos.images.list({ kind: 'process', id: process.id, clientId: caller.id })) {
+    for (const image of await store.repos.images.list({ kind: 'process', id: process.id, clientId: caller.clientId })) {
       files.push({
         name: `${image.depiction}.${extensionOf[image.contentType] ?? 'bin'}`,
         bytes: await blobs.get(image.blobKey),
@@ -60,7 +60,7 @@ export class ResultService {
   }
 
   /** ReadID's raw session, once the process has a result; undefined before (upstream answers 204). */
-  async raw(caller: Caller, dossierId: string, processId: string): Promise<unknown> {
+  async raw(caller: ClientCaller, dossierId: string, processId: string): Promise<unknown> {
     const process = await requireProcess(this.deps.store.repos, caller, dossierId, processId);
     if (process.provider !== 'readid') {
       throw new AppError(
@@ -72,7 +72,11 @@ export class ResultService {
     return JSON.parse((await this.deps.blobs.get(process.rawResultKey)).toString('utf8')) as unknown;
   }
 
-  async video(caller: Caller, dossierId: string, processId: string): Promise<{ bytes: Buffer; contentType: string }> {
+  async video(
+    caller: ClientCaller,
+    dossierId: string,
+    processId: string,
+  ): Promise<{ bytes: Buffer; contentType: string }> {
     const { store, blobs } = this.deps;
     const process = await requireProcess(store.repos, caller, dossierId, processId);
     const providesVideo =
@@ -84,7 +88,10 @@ export class ResultService {
         `${providerOf(process.provider).title} processes of this type do not record a video.`,
       );
     }
-    const video = await store.repos.images.find({ kind: 'process', id: process.id, clientId: caller.id }, 'video');
+    const video = await store.repos.images.find(
+      { kind: 'process', id: process.id, clientId: caller.clientId },
+      'video',
+    );
     if (!video) throw notFound('Video');
     return { bytes: await blobs.get(video.blobKey), contentType: video.contentType };
   }

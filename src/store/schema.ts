@@ -1,3 +1,4 @@
+import type { ClientEnvironment } from '../core/domain.js';
 import type { ProcessStatus } from '../core/process-status.js';
 
 /**
@@ -19,8 +20,6 @@ export interface Database {
   process_counts: ProcessCountsTable;
   matching_configurations: MatchingConfigurationsTable;
 }
-
-export type ClientEnvironment = 'sandbox' | 'live';
 
 export interface ClientsTable {
   id: string;

@@ -1,10 +1,10 @@
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Clock } from '../core/time.js';
 import type { Engines } from '../engines/pool/types.js';
-import type { Depiction } from '../providers/types.js';
 import type { Store } from '../store/store.js';
 import type { BackendInput, BackendResult, VerificationBackend } from './backend.js';
 import { UnavailableBackend } from './unavailable-backend.js';
+import type { Depiction } from '../core/domain.js';
 
 export interface EngineBackendDeps {
   store: Store;

@@ -1,10 +1,9 @@
 import type { Clock } from '../core/time.js';
 import type { JobDefinition } from '../jobs/types.js';
 import { providerOf, providers } from '../providers/registry.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
-import type { Store } from '../store/store.js';
-import type { StatusChanges } from '../services/status-changes.js';
+import type { Repositories, Store } from '../store/store.js';
 import { expiryRuleOf } from './expiry.js';
+import type { ProcessRecord, StatusChanges } from '../core/domain.js';
 
 export const expireProcessesJob = 'expire-pending-processes';
 const batch = 500;
@@ -12,7 +11,7 @@ const batch = 500;
 export interface ExpiryJobDeps {
   store: Store;
   clock: Clock;
-  statusChanges: StatusChanges;
+  statusChanges: StatusChanges<Repositories>;
   pendingExpiryMinutes: number;
 }
 

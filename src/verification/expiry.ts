@@ -1,4 +1,4 @@
-import type { Json } from '../providers/outcome.js';
+import type { Json } from '../core/domain.js';
 
 /**
  * When a pending process is given up, and the failReason it gets, per provider. PictureID documents its

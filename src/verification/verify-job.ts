@@ -2,12 +2,9 @@ import { deleteBlobsQuietly, type BlobStore } from '../blobs/blob-store.js';
 import type { Clock } from '../core/time.js';
 import type { JobDefinition } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
-import type { Outcome } from '../providers/outcome.js';
 import { providerOf } from '../providers/registry.js';
 import type { StoredImage } from '../store/repositories/images.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
-import type { ClientEnvironment } from '../store/schema.js';
-import type { Store } from '../store/store.js';
+import type { Repositories, Store } from '../store/store.js';
 import {
   prepareProcessRedaction,
   wantsRedaction,
@@ -15,8 +12,8 @@ import {
   type PreparedRedaction,
   type ProcessRedactionDeps,
 } from '../redaction/process-redaction.js';
-import type { StatusChanges } from '../services/status-changes.js';
 import type { BackendResult, ProducedMedia, VerificationBackend } from './backend.js';
+import type { ClientEnvironment, Outcome, ProcessRecord, StatusChanges } from '../core/domain.js';
 
 export const verifyProcessJob = 'verify-process';
 
@@ -25,7 +22,7 @@ export interface VerifyJobDeps {
   blobs: BlobStore;
   clock: Clock;
   logger: Logger;
-  statusChanges: StatusChanges;
+  statusChanges: StatusChanges<Repositories>;
   backends: Record<ClientEnvironment, VerificationBackend>;
   timeoutSeconds: number;
   /** Redaction requested at process creation runs after the result (see docs/redaction.md). */

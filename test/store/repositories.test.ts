@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { ProcessStatus } from '../../src/core/process-status.js';
-import type { ProcessRecord } from '../../src/store/repositories/processes.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import type { Store } from '../../src/store/store.js';
 import { storeKinds } from '../support/store-kinds.js';
 import { createTestEnvironment, insertTestClient, type TestEnvironment } from '../support/stores.js';
+import type { ProcessRecord } from '../../src/core/domain.js';
 
 // One contract suite for the repositories, run against every store adapter.
 describe.each(storeKinds)('repositories on %s', (kind) => {

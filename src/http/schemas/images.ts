@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import { depictions } from '../../providers/types.js';
 import { maxBase64Length } from '../../services/uploads/limits.js';
 import { StringEnum } from './common.js';
+import { depictions } from '../../core/domain.js';
 
 const dataUrl = (what: string) =>
   Type.String({

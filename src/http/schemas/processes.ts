@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import { processStatuses } from '../../core/process-status.js';
-import { depictions } from '../../providers/types.js';
 import { processListOrders } from '../../services/process-list.js';
 import { Dossier } from './dossiers.js';
 import { StringEnum, Timestamp, Uuid } from './common.js';
+import { depictions } from '../../core/domain.js';
 
 export const documentTypes = [
   'driversLicense', 'passport', 'identityCard', 'residencePermit', 'workPermit', 'voterId', 'postalIdCard',

@@ -1,6 +1,7 @@
 import { assertNever } from '../../core/assert-never.js';
 import { mapVideoIdResult, type ReviewPolicy } from '../signicatvideoid/ocr-mapping.js';
-import { invalidProviderResult, type MappingContext, type Outcome } from '../outcome.js';
+import { invalidProviderResult, type MappingContext } from '../outcome.js';
+import type { Outcome } from '../../core/domain.js';
 
 export const processTypes = ['unattended', 'attended', 'substantial'] as const;
 export type ProcessType = (typeof processTypes)[number];

@@ -1,7 +1,8 @@
 import { parseMrz, type MrzFields, type MrzValidation } from '../../engines/mrz/index.js';
 import type { MrzReading } from '../../engines/ocr/types.js';
 import type { ImageRegions } from '../../engines/pool/types.js';
-import type { Depiction, EngineContext } from '../types.js';
+import type { EngineContext } from '../types.js';
+import type { Depiction } from '../../core/domain.js';
 
 /** A document as the engines read it from its machine-readable zone. */
 export interface MrzDocument {

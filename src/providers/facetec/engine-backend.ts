@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sniffImageType } from '../../services/uploads/data-url.js';
-import type { Depiction, EngineContext, EngineResult } from '../types.js';
+import type { EngineContext, EngineResult } from '../types.js';
 import type { Enrollment, Match, MatchPath } from './raw.js';
+import type { Depiction } from '../../core/domain.js';
 
 /** A FaceTec session lasts as long as its SDK token; an enrollment arriving later is refused. */
 const sessionLifetimeMs = 60 * 60_000;

@@ -1,6 +1,7 @@
-import { invalidProviderResult, type MappingContext, type Outcome } from '../outcome.js';
+import { invalidProviderResult, type MappingContext } from '../outcome.js';
 import { mapVideoIdResult, type ReviewPolicy } from './ocr-mapping.js';
 import { assertNever } from '../../core/assert-never.js';
+import type { Outcome } from '../../core/domain.js';
 
 export const processTypes = ['high', 'substantial', 'substantialFullyAuto'] as const;
 export type ProcessType = (typeof processTypes)[number];
