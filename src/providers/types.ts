@@ -133,6 +133,8 @@ export interface EngineContext {
   /** The Start verification body (e.g. a FaceTec enrollment), when there was one. */
   startInput: Record<string, unknown> | undefined;
   engines: Engines;
+  /** Epoch ms of the verification. */
+  now: number;
   /** YYYY-MM-DD. */
   today: string;
   minimumAge: number;

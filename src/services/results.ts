@@ -14,6 +14,8 @@ export interface ResultFile {
 export interface ResultBundle {
   process: ProcessRecord;
   files: ResultFile[];
+  /** When the bundle was put together (epoch ms), which the download is named after. */
+  madeAt: number;
 }
 
 const extensionOf: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'video/mp4': 'mp4' };
@@ -56,7 +58,7 @@ export class ResultService {
       const timestamps = events.map((e) => ({ status: e.status, at: new Date(e.createdAt).toISOString() }));
       files.push({ name: 'timestamps.json', bytes: Buffer.from(JSON.stringify(timestamps, null, 2)) });
     }
-    return { process, files };
+    return { process, files, madeAt: this.deps.clock.now() };
   }
 
   /** ReadID's raw session, once the process has a result; undefined before (upstream answers 204). */

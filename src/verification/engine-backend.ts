@@ -46,7 +46,8 @@ export class EngineBackend implements VerificationBackend {
       images,
       startInput,
       engines: this.deps.engines,
-      today: new Date(clock.now()).toISOString().slice(0, 10),
+      now: clock.now(),
+      today: clock.today(),
       minimumAge: this.deps.minimumAge,
       compromisedDocumentNumbers: this.deps.compromisedDocumentNumbers,
       seenBefore: (kind, fingerprint) =>

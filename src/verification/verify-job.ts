@@ -29,8 +29,6 @@ export interface VerifyJobDeps {
   redaction?: ProcessRedactionDeps;
 }
 
-const today = (clock: Clock) => new Date(clock.now()).toISOString().slice(0, 10);
-
 /**
  * Takes a processing process to its final status: asks the backend of the client's environment for the
  * provider's raw result, maps it with the provider's mapResult, and stores raw result, outcome, media
@@ -55,7 +53,7 @@ export function verifyJob(deps: VerifyJobDeps): JobDefinition<{ processId: strin
       if (!client) return;
       const definition = providerOf(process.provider);
       const result = await deps.backends[client.environment].produce({ process, definition });
-      const outcome = outcomeOf(result, definition.mapResult, process, today(deps.clock));
+      const outcome = outcomeOf(result, definition.mapResult, process, deps.clock.today());
       await finish(deps, process, outcome, result, logger);
     },
   };

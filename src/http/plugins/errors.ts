@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorCodes, errorType, type ErrorCode } from '../../core/errors.js';
-import { toIsoSeconds } from '../../core/time.js';
+import { systemClock, toIsoSeconds } from '../../core/time.js';
 import { InvalidTransitionError } from '../../core/process-status.js';
 
 interface ValidationIssue {
@@ -23,7 +23,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, code: Er
       type: errorType(status),
       title,
       detail,
-      timestamp: toIsoSeconds(Date.now()),
+      timestamp: toIsoSeconds(systemClock.now()),
       traceId: request.id,
     });
 }

@@ -4,12 +4,12 @@ import { callerOf } from '../plugins/auth.js';
 import { DossierIdParams, NoContent, errorResponses, imageResponse } from '../schemas/common.js';
 import { FileQuery, FileRequest } from '../schemas/images.js';
 import { uploadsOf } from './uploads.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
 const tags = ['Dossiers'];
 const path = '/dossiers/:dossierId/files';
 
-export const fileRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (app, { services }) => {
+export const fileRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     path,
     {

@@ -4,12 +4,12 @@ import { callerOf } from '../plugins/auth.js';
 import { NoContent, ProcessIdParams, errorResponses, imageResponse } from '../schemas/common.js';
 import { ProcessImageQuery, UploadImageRequest } from '../schemas/images.js';
 import { uploadsOf } from './uploads.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
 const tags = ['Processes'];
 const path = '/dossiers/:dossierId/processes/:processId/images';
 
-export const processImageRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (
+export const processImageRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
   app,
   { services },
 ) => {

@@ -4,7 +4,7 @@ import yazl from 'yazl';
 import { callerOf } from '../plugins/auth.js';
 import { presentProcess } from '../presenters.js';
 import { errorResponses, NoContent, ProcessIdParams } from '../schemas/common.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
 const tags = ['Processes'];
 const path = '/dossiers/:dossierId/processes/:processId';
@@ -15,7 +15,7 @@ const ZipStream = Type.Unsafe<NodeJS.ReadableStream>({ type: 'string', format: '
 /** `20241204T224400`, the date part of upstream's zip names. */
 const compactUtc = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 19).replace(/[-:]/g, '');
 
-export const processResultRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (
+export const processResultRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
   app,
   { services },
 ) => {
@@ -50,7 +50,7 @@ export const processResultRoutes: FastifyPluginAsyncTypebox<{ services: AssureSe
       zip.addBuffer(Buffer.from(JSON.stringify(presentProcess(view), null, 2)), 'process.json');
       for (const file of bundle.files) zip.addBuffer(file.bytes, file.name);
       zip.end();
-      const name = `${dossierId}_${processId}_${compactUtc(Date.now())}.zip`;
+      const name = `${dossierId}_${processId}_${compactUtc(bundle.madeAt)}.zip`;
       return reply
         .type('application/zip')
         .header('content-disposition', `attachment; filename="${name}"`)

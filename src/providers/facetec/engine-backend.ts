@@ -41,7 +41,7 @@ export async function faceTecEngineBackend(context: EngineContext): Promise<Engi
     replayCheckSucceeded: !replayed,
     faceScanLivenessCheckSucceeded: scores.length > 0 && scores.every((score) => score >= livenessThreshold),
     sessionTokenCheckSucceeded:
-      (context.process.startedAt ?? Date.now()) - context.process.createdAt <= sessionLifetimeMs,
+      (context.process.startedAt ?? context.now) - context.process.createdAt <= sessionLifetimeMs,
   };
   const enrollment: Enrollment = {
     success: Object.values(checks).every(Boolean),

@@ -1,11 +1,11 @@
 import { AppError, conflict, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
-import type { ServiceDeps } from '../services/context.js';
+import type { ServiceDeps } from './context.js';
 import type { AttemptRecord, DeliveryRecord } from '../store/repositories/deliveries.js';
 import type { WebhookEndpointRecord } from '../store/repositories/webhook-endpoints.js';
-import { webhookEvents, type WebhookEvent } from './events.js';
-import { newSigningSecret, parseSigningSecret } from './signing.js';
-import { webhookUrlProblem } from './webhook-url.js';
+import { webhookEvents, type WebhookEvent } from '../notifications/events.js';
+import { newSigningSecret, parseSigningSecret } from '../notifications/signing.js';
+import { webhookUrlProblem } from '../notifications/webhook-url.js';
 import type { ClientCaller } from '../core/domain.js';
 
 /** Endpoints a client may have; each status change fans out to all of them. */
