@@ -19,13 +19,13 @@ export const isDepiction = (value: string): value is Depiction => (depictions as
 /** Whether a client works against the sandbox's scenarios or verifies for real. */
 export type ClientEnvironment = 'sandbox' | 'live';
 
-/** Why a process was rejected or inconclusive (upstream's statusReasons, PictureID). */
-export interface StatusReason {
+/** Why a process was rejected or inconclusive (upstream's statusReasons, PictureID). A JSON object. */
+export type StatusReason = {
   type: string;
   category: string;
   subCategory?: string;
   message: string;
-}
+};
 
 /**
  * What a provider's raw result means, in Assure's terms. Providers' `mapResult` functions produce it;

@@ -1,5 +1,6 @@
 import type { Static } from 'typebox';
 import { toIsoSeconds } from '../core/time.js';
+import { providerOf } from '../providers/registry.js';
 import type { ProcessView } from '../services/processes.js';
 import type { DossierRecord } from '../store/repositories/dossiers.js';
 import type { UserDataRecord } from '../store/repositories/user-data.js';
@@ -58,15 +59,12 @@ export function presentProcess({ process, depictions }: ProcessView): Static<typ
     provider: process.provider,
     ...(process.processType !== null && { processType: process.processType }),
     status: process.status,
-    ...(process.status === 'failed' &&
-      process.failReason !== null && { failReason: process.failReason as Record<string, unknown> }),
+    ...(process.status === 'failed' && process.failReason !== null && { failReason: process.failReason }),
     ...(depictions !== undefined && { depictions }),
     ...(process.outcome?.finalResult !== undefined && { finalResult: process.outcome.finalResult }),
     ...(process.outcome?.providerSpecific !== undefined && { providerSpecific: process.outcome.providerSpecific }),
-    ...(process.outcome?.statusReasons !== undefined && {
-      statusReasons: process.outcome.statusReasons as unknown as Record<string, unknown>[],
-    }),
-    ...(process.provider === 'signicatpaper' && { redactionRequested: (process.options.redact?.length ?? 0) > 0 }),
+    ...(process.outcome?.statusReasons !== undefined && { statusReasons: process.outcome.statusReasons }),
+    ...providerOf(process.provider).processFields?.(process),
     // Upstream shows the legacy callback URL back (never its Authorization value).
     ...(process.notificationUrl !== null && { notificationUrl: process.notificationUrl }),
     createdAt: toIsoSeconds(process.createdAt),
@@ -87,7 +85,6 @@ export function presentListedProcess(
     createdAt: toIsoSeconds(process.createdAt),
     updatedAt: toIsoSeconds(process.updatedAt),
     ...(process.externalId !== null && { externalId: process.externalId }),
-    ...(process.status === 'failed' &&
-      process.failReason !== null && { failReason: process.failReason as Record<string, unknown> }),
+    ...(process.status === 'failed' && process.failReason !== null && { failReason: process.failReason }),
   };
 }

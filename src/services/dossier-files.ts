@@ -5,9 +5,13 @@ import type { StoredImage } from '../store/repositories/images.js';
 import type { ServiceDeps } from './context.js';
 import { requireDossier } from './dossiers.js';
 import { prepareImages, storeImages, type ImageUpload, type PreparedImage } from './uploads/stored-images.js';
-import type { ClientCaller } from '../core/domain.js';
+import type { ClientCaller, Depiction, MediaDepiction } from '../core/domain.js';
 
-export const dossierFileDepictions = ['front', 'back', 'selfie'] as const;
+export const dossierFileDepictions = ['front', 'back', 'selfie'] as const satisfies readonly Depiction[];
+export type DossierFileDepiction = (typeof dossierFileDepictions)[number];
+
+const isDossierFileDepiction = (depiction: MediaDepiction): depiction is DossierFileDepiction =>
+  dossierFileDepictions.some((kept) => kept === depiction);
 
 export interface ImageContent {
   bytes: Buffer;
@@ -44,7 +48,7 @@ export class DossierFileService {
     );
   }
 
-  async get(caller: ClientCaller, dossierId: string, depiction: string): Promise<ImageContent> {
+  async get(caller: ClientCaller, dossierId: string, depiction: DossierFileDepiction): Promise<ImageContent> {
     const dossier = await requireDossier(this.deps.store.repos, caller, dossierId);
     const image = await this.deps.store.repos.images.find(
       { kind: 'dossier', id: dossier.id, clientId: caller.clientId },
@@ -82,10 +86,10 @@ export class DossierFileService {
       id: process.id,
       clientId: caller.clientId,
     });
-    const copies = images.filter(
-      (image) =>
-        (dossierFileDepictions as readonly string[]).includes(image.depiction) &&
-        !uploaded.some((upload) => upload.depiction === image.depiction),
+    const copies = images.flatMap(({ depiction, ...image }) =>
+      isDossierFileDepiction(depiction) && !uploaded.some((upload) => upload.depiction === depiction)
+        ? [{ ...image, depiction }]
+        : [],
     );
     if (copies.length === 0)
       throw new AppError('bad_request', 'The process has no front, back or selfie image to copy.');

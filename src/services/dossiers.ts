@@ -2,6 +2,7 @@ import { deleteBlobsQuietly } from '../blobs/blob-store.js';
 import { conflict, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { DossierRecord } from '../store/repositories/dossiers.js';
+import { providers } from '../providers/registry.js';
 import type { Repositories } from '../store/store.js';
 import type { ServiceDeps } from './context.js';
 import type { ProcessRecord, ClientCaller } from '../core/domain.js';
@@ -43,10 +44,7 @@ export class DossierService {
   async delete(caller: ClientCaller, dossierId: string): Promise<void> {
     const blobKeys = await this.deps.store.transaction(async (tx) => {
       const dossier = await requireDossier(tx, caller, dossierId);
-      // Upstream: an Onfido process that is still processing blocks deleting its dossier.
-      if ((await tx.processes.countInStatus(dossier.id, 'onfido', 'processing')) > 0) {
-        throw conflict('The dossier has an Onfido process that is still processing; delete it once it has finished.');
-      }
+      await refuseWhileUndeletable(tx, dossier.id);
       const keys = await tx.images.deleteDossierTree(caller.clientId, dossier.id);
       keys.push(...(await tx.processes.deleteByDossier(caller.clientId, dossier.id)));
       await tx.userData.delete(dossier.id);
@@ -82,4 +80,15 @@ export async function requireDossier(
   const dossier = await repos.dossiers.find(caller.clientId, dossierId);
   if (!dossier) throw notFound('Dossier');
   return dossier;
+}
+
+/** Upstream: a process its vendor is still verifying (e.g. Onfido's, while processing) blocks deleting its dossier. */
+async function refuseWhileUndeletable(tx: Repositories, dossierId: string): Promise<void> {
+  for (const { name, title, undeletableWhile } of providers) {
+    for (const status of undeletableWhile ?? []) {
+      if ((await tx.processes.countInStatus(dossierId, name, status)) > 0) {
+        throw conflict(`The dossier has a ${title} process that is still ${status}; delete it once it has finished.`);
+      }
+    }
+  }
 }

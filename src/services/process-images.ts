@@ -21,7 +21,7 @@ export class ProcessImageService {
         `${definition.title} captures images in its own app; they cannot be uploaded through the API.`,
       );
     }
-    const refused = uploads.filter((u) => !(definition.uploadDepictions as readonly string[]).includes(u.depiction));
+    const refused = uploads.filter((u) => !definition.uploadDepictions.includes(u.depiction));
     if (refused.length > 0) {
       throw new AppError(
         'unsupported_for_provider',

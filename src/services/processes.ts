@@ -2,14 +2,14 @@ import { deleteBlobsQuietly } from '../blobs/blob-store.js';
 import { AppError, conflict, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { isFinal } from '../core/process-status.js';
-import { resolveProvider, acceptedProviderValues } from '../providers/registry.js';
+import { acceptedProviderValues, providerOf, resolveProvider } from '../providers/registry.js';
 import { chosenScenario } from '../sandbox/choice.js';
 import type { CreateProcessInput } from '../providers/types.js';
 import type { Repositories } from '../store/store.js';
 import type { ServiceDeps } from './context.js';
 import { requireDossier } from './dossiers.js';
 import { validateProcessRequest } from './process-request-rules.js';
-import { depictions as allDepictions, type Depiction, type ProcessRecord, type ClientCaller } from '../core/domain.js';
+import { isDepiction, type Depiction, type ProcessRecord, type ClientCaller } from '../core/domain.js';
 
 export interface CreateProcessRequest extends CreateProcessInput {
   eventTags?: string[];
@@ -110,9 +110,12 @@ export class ProcessService {
     const { store, blobs, logger, clock } = this.deps;
     const keys = await store.transaction(async (tx) => {
       const process = await requireProcess(tx, caller, dossierId, processId);
-      // Upstream: Onfido processes cannot be deleted while Onfido is still verifying them.
-      if (process.provider === 'onfido' && process.status === 'processing') {
-        throw conflict('An Onfido process cannot be deleted while it is processing; delete it once it has finished.');
+      // Upstream: some vendors' processes cannot be deleted while the vendor is still verifying them.
+      const { title, undeletableWhile } = providerOf(process.provider);
+      if (undeletableWhile?.includes(process.status)) {
+        throw conflict(
+          `${title} processes cannot be deleted while they are ${process.status}; delete this one once it has finished.`,
+        );
       }
       const deleted = await tx.images.deleteOwner({ kind: 'process', id: process.id, clientId: caller.clientId });
       deleted.push(...(await tx.processes.delete(process)));
@@ -148,5 +151,3 @@ export async function requireProcess(
   }
   return process;
 }
-
-const isDepiction = (value: string): value is Depiction => (allDepictions as readonly string[]).includes(value);

@@ -1,14 +1,14 @@
 import { AppError, notFound } from '../core/errors.js';
 import { isAlpha3Country } from '../core/countries.js';
 import type { RedactionLevel } from '../redaction/fields.js';
-import { redactedDepictions, redactedImagesRefusal } from '../redaction/image-gate.js';
+import { isRedactedSide, redactedImagesRefusal } from '../redaction/image-gate.js';
 import { redact, type RedactionEngines, type RedactionImage } from '../redaction/redactor.js';
 import type { ImageOwner } from '../store/repositories/images.js';
 import type { ServiceDeps } from './context.js';
 import { requireDossier } from './dossiers.js';
 import { requireProcess } from './processes.js';
 import { prepareImages, type ImageUpload } from './uploads/stored-images.js';
-import type { ClientCaller } from '../core/domain.js';
+import type { ClientCaller, Depiction } from '../core/domain.js';
 
 export interface RedactInput {
   front?: string;
@@ -98,7 +98,9 @@ export class RedactionService {
         clientId: caller.clientId,
       };
     }
-    const images = (await store.repos.images.list(owner)).filter((i) => redactedDepictions.includes(i.depiction));
+    const images = (await store.repos.images.list(owner)).flatMap(({ depiction, ...image }) =>
+      isRedactedSide(depiction) ? [{ ...image, depiction }] : [],
+    );
     if (images.length === 0) throw notFound('Front or back image');
     const sides: Side[] = [];
     for (const image of images) {
@@ -111,6 +113,6 @@ export class RedactionService {
 
 /** One side of the document and which one it is. */
 interface Side {
-  depiction: string;
+  depiction: Depiction;
   image: RedactionImage;
 }

@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../core/errors.js';
 import { resultStatuses } from '../core/process-status.js';
-import { providerOf } from '../providers/registry.js';
-import type { RawResultFile } from '../providers/types.js';
+import { providerOf, providers } from '../providers/registry.js';
+import type { ProviderDefinition, RawResultFile } from '../providers/types.js';
 import type { ServiceDeps } from './context.js';
 import { requireProcess } from './processes.js';
 import type { ProcessRecord, ClientCaller } from '../core/domain.js';
@@ -20,8 +20,17 @@ export interface ResultBundle {
 
 const extensionOf: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'video/mp4': 'mp4' };
 
-/** Providers that record a video of the identification (Get video). */
-const videoProviders = new Set(['signicatvideoid', 'eid', 'onfido']);
+/** The providers whose raw result Get raw result serves, for the message to the others. */
+const rawEndpointProviders = providers
+  .filter((p) => p.rawResultEndpoint)
+  .map((p) => p.name)
+  .join(', ');
+
+/** Whether the process's identification was recorded on video (Get video). */
+function recordsVideo(definition: ProviderDefinition, processType: string | null): boolean {
+  const types = definition.videoProcessTypes;
+  return types === 'all' || (types !== undefined && processType !== null && types.includes(processType));
+}
 
 /** Results beyond Get process: the download bundle, the raw result and the recorded video. */
 export class ResultService {
@@ -53,7 +62,7 @@ export class ResultService {
     if (process.engineOutputKey !== null) {
       files.push({ name: 'engine.json', bytes: await blobs.get(process.engineOutputKey) });
     }
-    if (withTimestamps && process.provider === 'signicatvideoid') {
+    if (withTimestamps && providerOf(process.provider).downloadTimestamps) {
       const events = await store.repos.processEvents.listByProcess(process.id);
       const timestamps = events.map((e) => ({ status: e.status, at: new Date(e.createdAt).toISOString() }));
       files.push({ name: 'timestamps.json', bytes: Buffer.from(JSON.stringify(timestamps, null, 2)) });
@@ -61,13 +70,13 @@ export class ResultService {
     return { process, files, madeAt: this.deps.clock.now() };
   }
 
-  /** ReadID's raw session, once the process has a result; undefined before (upstream answers 204). */
+  /** The raw result (e.g. ReadID's session), once the process has one; undefined before (upstream answers 204). */
   async raw(caller: ClientCaller, dossierId: string, processId: string): Promise<unknown> {
     const process = await requireProcess(this.deps.store.repos, caller, dossierId, processId);
-    if (process.provider !== 'readid') {
+    if (!providerOf(process.provider).rawResultEndpoint) {
       throw new AppError(
         'unsupported_for_provider',
-        'The raw result is only available for readid processes; use the download instead.',
+        `The raw result is only available for ${rawEndpointProviders} processes; use the download instead.`,
       );
     }
     if (!resultStatuses.has(process.status) || process.rawResultKey === null) return undefined;
@@ -81,13 +90,11 @@ export class ResultService {
   ): Promise<{ bytes: Buffer; contentType: string }> {
     const { store, blobs } = this.deps;
     const process = await requireProcess(store.repos, caller, dossierId, processId);
-    const providesVideo =
-      videoProviders.has(process.provider) &&
-      (process.provider !== 'onfido' || process.processType === 'documentVideo');
-    if (!providesVideo) {
+    const definition = providerOf(process.provider);
+    if (!recordsVideo(definition, process.processType)) {
       throw new AppError(
         'unsupported_for_provider',
-        `${providerOf(process.provider).title} processes of this type do not record a video.`,
+        `${definition.title} processes of this type do not record a video.`,
       );
     }
     const video = await store.repos.images.find(

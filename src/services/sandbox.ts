@@ -1,5 +1,5 @@
 import { AppError, conflict, notFound } from '../core/errors.js';
-import { providerOf } from '../providers/registry.js';
+import { canonicalProviderName, providerOf } from '../providers/registry.js';
 import { listScenarios, type CatalogueEntry } from '../sandbox/catalogue.js';
 import { chosenScenario } from '../sandbox/choice.js';
 import type { ServiceDeps } from './context.js';
@@ -14,9 +14,10 @@ export class SandboxService {
     private readonly verification: VerificationService,
   ) {}
 
+  /** Every scenario, or those of one provider (named as requests name it: aliases, `connect:<method>`). */
   scenarios(caller: ClientCaller, provider: string | undefined): CatalogueEntry[] {
     requireSandbox(caller);
-    return listScenarios(provider);
+    return listScenarios(provider === undefined ? undefined : canonicalProviderName(provider));
   }
 
   /**

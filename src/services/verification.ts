@@ -6,7 +6,7 @@ import type { Repositories } from '../store/store.js';
 import { verifyProcessJob } from '../verification/verify-job.js';
 import type { ServiceDeps } from './context.js';
 import { requireProcess } from './processes.js';
-import type { Depiction, ProcessRecord, ClientCaller } from '../core/domain.js';
+import { isDepiction, type ClientCaller, type ProcessRecord } from '../core/domain.js';
 
 export type StartVerificationBody = StartContext['body'] & { rAuthorityId?: string; documentIds?: string[] };
 
@@ -59,7 +59,7 @@ export class VerificationService {
         const images = await tx.images.list({ kind: 'process', id: found.id, clientId: caller.clientId });
         const problem = definition.startProblem({
           process: found,
-          images: new Set(images.map((image) => image.depiction as Depiction)),
+          images: new Set(images.map((image) => image.depiction).filter(isDepiction)),
           body,
         });
         if (problem) throw new AppError('validation_failed', problem);

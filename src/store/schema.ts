@@ -1,4 +1,4 @@
-import type { ClientEnvironment } from '../core/domain.js';
+import type { ClientEnvironment, MediaDepiction } from '../core/domain.js';
 import type { ProcessStatus } from '../core/process-status.js';
 
 /**
@@ -158,7 +158,7 @@ export interface ImagesTable {
   owner_kind: ImageOwnerKind;
   owner_id: string;
   client_id: string;
-  depiction: string;
+  depiction: MediaDepiction;
   blob_key: string;
   content_type: string;
   size: number;

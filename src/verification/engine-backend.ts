@@ -35,7 +35,7 @@ export class EngineBackend implements VerificationBackend {
       id: process.id,
       clientId: process.clientId,
     })) {
-      if (image.depiction !== 'video') images[image.depiction as Depiction] = await blobs.get(image.blobKey);
+      if (image.depiction !== 'video') images[image.depiction] = await blobs.get(image.blobKey);
     }
     const startInput =
       process.startInputKey === null

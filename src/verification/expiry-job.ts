@@ -2,7 +2,6 @@ import type { Clock } from '../core/time.js';
 import type { JobDefinition } from '../jobs/types.js';
 import { providerOf, providers } from '../providers/registry.js';
 import type { Repositories, Store } from '../store/store.js';
-import { expiryRuleOf } from './expiry.js';
 import type { ProcessRecord, StatusChanges } from '../core/domain.js';
 
 export const expireProcessesJob = 'expire-pending-processes';
@@ -27,7 +26,7 @@ export function expiryJob(deps: ExpiryJobDeps): JobDefinition<Record<string, nev
       const now = deps.clock.now();
       const expired: ProcessRecord[] = [];
       for (const definition of providers) {
-        const minutes = expiryRuleOf(definition.name).afterFirstImageMinutes;
+        const minutes = definition.expiry.afterFirstImageMinutes;
         if (minutes !== undefined) {
           expired.push(
             ...(await deps.store.repos.processes.listPendingByFirstImage(
@@ -41,7 +40,7 @@ export function expiryJob(deps: ExpiryJobDeps): JobDefinition<Record<string, nev
       expired.push(...(await deps.store.repos.processes.listPending(now - deps.pendingExpiryMinutes * 60_000, batch)));
       let count = 0;
       for (const process of expired) {
-        const rule = expiryRuleOf(providerOf(process.provider).name);
+        const rule = providerOf(process.provider).expiry;
         const changed = await deps.store.transaction(async (tx) => {
           const current = await tx.processes.findById(process.id);
           if (!current || current.status !== 'pending') return false;

@@ -152,7 +152,9 @@ async function storeMedia(
   const stored: StoredImage[] = [];
   const items = [
     ...media.images,
-    ...(media.video ? [{ depiction: 'video', bytes: media.video.bytes, contentType: media.video.contentType }] : []),
+    ...(media.video
+      ? [{ depiction: 'video' as const, bytes: media.video.bytes, contentType: media.video.contentType }]
+      : []),
   ];
   for (const item of items) {
     const blobKey = await blobs.put(item.bytes);

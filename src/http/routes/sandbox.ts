@@ -32,10 +32,7 @@ export const sandboxRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
         },
       },
     },
-    async (request) => {
-      const provider = request.query.provider?.startsWith('connect:') ? 'connect' : request.query.provider;
-      return services.sandbox.scenarios(callerOf(request), provider === 'paper' ? 'signicatpaper' : provider);
-    },
+    async (request) => services.sandbox.scenarios(callerOf(request), request.query.provider),
   );
 
   app.post(

@@ -1,16 +1,17 @@
 import { deleteBlobsQuietly, type BlobStore } from '../../blobs/blob-store.js';
+import type { Depiction } from '../../core/domain.js';
 import type { Logger } from '../../logging/logger.js';
 import type { StoredImage } from '../../store/repositories/images.js';
 import { decodeImageDataUrl, type DecodedImage } from './data-url.js';
 import { inspectImage } from './inspect-image.js';
 
 export interface ImageUpload {
-  depiction: string;
+  depiction: Depiction;
   dataUrl: string;
 }
 
 export interface PreparedImage extends DecodedImage {
-  depiction: string;
+  depiction: Depiction;
 }
 
 /** Decodes and checks every upload before anything is written, so one bad image writes nothing. */
