@@ -42,6 +42,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     files: ['src/**/*.ts'],
     ignores: ['src/**/*.test.ts', 'src/core/time.ts'],
     rules: { 'no-restricted-syntax': ['error', ...noLeftoverTests, ...clockOnly] },

@@ -97,19 +97,20 @@ export const transitionPatchFields = [
 export type TransitionPatch = { [Field in (typeof transitionPatchFields)[number]]?: NonNullable<ProcessRecord[Field]> };
 
 /**
- * Who is calling a use case. Each service method names the kinds it serves in its parameter type, so
- * the compiler keeps a caller away from what is not theirs. Today there is one kind:
+ * Who is calling a use case. Each service method names the kinds it serves in its parameter type
+ * (`CallerOf<'client'>`), so the compiler keeps a caller away from what is not theirs. Today there is
+ * one kind; the others slot in beside it as union members:
  * - `client`: an API client (tenant) with a Bearer token; it sees only its own dossiers and processes.
- * The kinds to come slot in beside it: an end-user of one capture session (bound to one process of one
- * client) and an operator of the console (with a role).
+ * - to come: an end-user of one capture session (bound to one process of one client), and an operator
+ *   of the console (with a role).
  */
-export type Caller = ClientCaller;
+export type Caller = { kind: 'client'; clientId: string; environment: ClientEnvironment };
 
-export interface ClientCaller {
-  kind: 'client';
-  clientId: string;
-  environment: ClientEnvironment;
-}
+/** The callers of one kind. */
+export type CallerOf<Kind extends Caller['kind']> = Extract<Caller, { kind: Kind }>;
+
+/** An API client: the caller every Assure endpoint serves. */
+export type ClientCaller = CallerOf<'client'>;
 
 /**
  * The only way a process changes status (see `services/status-changes.ts`): checks the status machine,

@@ -19,7 +19,7 @@ export function presentDossier(dossier: DossierRecord): Static<typeof Dossier> {
   };
 }
 
-export function presentSlimProcess(process: ProcessRecord): Static<typeof SlimProcess> {
+function presentSlimProcess(process: ProcessRecord): Static<typeof SlimProcess> {
   return {
     processId: process.id,
     provider: process.provider,

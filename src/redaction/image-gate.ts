@@ -2,7 +2,7 @@ import { isFinal } from '../core/process-status.js';
 import type { Depiction, MediaDepiction, ProcessRecord } from '../core/domain.js';
 
 /** The documented flag upstream gates the images on: `providerSpecific.redactionResult.isFullRedaction`. */
-export function isFullyRedacted(process: ProcessRecord): boolean {
+function isFullyRedacted(process: ProcessRecord): boolean {
   const specific = process.outcome?.providerSpecific as { redactionResult?: { isFullRedaction?: unknown } } | undefined;
   return specific?.redactionResult?.isFullRedaction === true;
 }

@@ -60,7 +60,7 @@ export class UserDataService {
 }
 
 /** Applies `changes` to `current`: "" removes a field, nested objects merge, other values replace. */
-export function mergeUserData(current: UserDataFields, changes: UserDataFields): UserDataFields {
+function mergeUserData(current: UserDataFields, changes: UserDataFields): UserDataFields {
   const merged: UserDataFields = { ...current };
   for (const [key, value] of Object.entries(changes)) {
     if (value === '' || value === undefined || value === null) {

@@ -17,7 +17,7 @@ export const failedByRequest = { category: 'User.Request', reason: 'Process.Fail
  * Whether a verification runs as soon as it starts. Providers that take images through the API do;
  * in the sandbox, SDK and video-call providers wait for the end-user's part (the sandbox complete call).
  */
-export const runsOnStart = (definition: ProviderDefinition, caller: ClientCaller): boolean =>
+const runsOnStart = (definition: ProviderDefinition, caller: ClientCaller): boolean =>
   definition.uploadDepictions.length > 0 || caller.environment === 'live';
 
 export class VerificationService {

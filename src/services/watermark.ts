@@ -3,7 +3,8 @@ import { renderWatermark } from '../watermark/render.js';
 import type { WatermarkText } from '../watermark/text.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import type { ProcessImageService } from './process-images.js';
-import { decodeImageDataUrl, sniffImageType, type DecodedImage } from './uploads/data-url.js';
+import { sniffImageType } from '../engines/image/image-type.js';
+import { decodeImageDataUrl, type DecodedImage } from './uploads/data-url.js';
 import { inspectImage } from './uploads/inspect-image.js';
 import type { Depiction, ClientCaller } from '../core/domain.js';
 
@@ -22,7 +23,7 @@ export interface WatermarkedImage {
 }
 
 /** Upstream's smallest image: below this the caption would cover it entirely. */
-export const minimumWatermarkSize = { longSide: 250, shortSide: 120 } as const;
+const minimumWatermarkSize = { longSide: 250, shortSide: 120 } as const;
 
 /** Watermarks copies of identity images, so a copy handed to a third party says who it was for. */
 export class WatermarkService {

@@ -9,7 +9,7 @@ import { webhookUrlProblem } from '../notifications/webhook-url.js';
 import type { ClientCaller } from '../core/domain.js';
 
 /** Endpoints a client may have; each status change fans out to all of them. */
-export const maxEndpointsPerClient = 20;
+const maxEndpointsPerClient = 20;
 /** Deliveries shown per endpoint, newest first. */
 const deliveryListLimit = 100;
 

@@ -11,7 +11,7 @@ interface ValidationIssue {
 }
 
 /** Sends an error in the upstream shape. */
-export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, detail: string): FastifyReply {
+function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, detail: string): FastifyReply {
   const { status, title } = errorCodes[code];
   return reply
     .code(status)
@@ -29,7 +29,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, code: Er
 }
 
 /** Names the field of each schema violation, e.g. "body.userData.gender must be equal to one of: M, F". */
-export function describeValidation(context: string, issues: readonly ValidationIssue[]): string {
+function describeValidation(context: string, issues: readonly ValidationIssue[]): string {
   return issues
     .map((issue) => {
       const path = [context, ...issue.instancePath.split('/').filter(Boolean)].join('.');

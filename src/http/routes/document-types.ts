@@ -13,10 +13,7 @@ const DocumentType = Type.Object({
   icao: Type.Optional(Type.String({ description: 'ICAO 9303 format (TD1, TD3), when it has one.', examples: ['TD3'] })),
 });
 
-export const documentTypeRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
-  app,
-  { services },
-) => {
+export const documentTypeRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/:providerName/document-types',
     {

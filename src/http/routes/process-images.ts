@@ -9,10 +9,7 @@ import type { Services } from '../../services/create-services.js';
 const tags = ['Processes'];
 const path = '/dossiers/:dossierId/processes/:processId/images';
 
-export const processImageRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
-  app,
-  { services },
-) => {
+export const processImageRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     path,
     {

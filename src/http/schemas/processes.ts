@@ -6,7 +6,7 @@ import { StringEnum, Timestamp, Uuid } from './common.js';
 import { depictions } from '../../core/domain.js';
 import { acceptedProviderValues, describeProviderValues, providerFields } from '../../providers/registry.js';
 
-export const documentTypes = [
+const documentTypes = [
   'driversLicense', 'passport', 'identityCard', 'residencePermit', 'workPermit', 'voterId', 'postalIdCard',
   'professionalQualificationCard', 'professionalPermit', 'socialSecurity', 'panCard', 'passportCard', 'stateId',
   'visa', 'asylumRegistrationCard', 'nationalHealthInsuranceCard', 'aadharCard', 'immigrationStatusDocument',
@@ -14,17 +14,17 @@ export const documentTypes = [
   'taxId',
 ] as const; // prettier-ignore
 
-export const redactableFields = [
+const redactableFields = [
   'firstName', 'lastName', 'fullName', 'gender', 'address', 'personalIdentificationNumber', 'documentNumber', 'date',
   'dateOfBirth', 'dateOfIssue', 'dateOfExpiry', 'photo', 'signature', 'accessNumber', 'drivingPermits',
   'issuingAuthority', 'mrz', 'barcode',
 ] as const; // prettier-ignore
 
-export const redactionLevels = ['standard', 'medium', 'high', 'veryHigh'] as const;
+const redactionLevels = ['standard', 'medium', 'high', 'veryHigh'] as const;
 
 const shortText = (maxLength = 256) => Type.Optional(Type.String({ maxLength }));
 
-export const ProcessParameters = Type.Object({
+const ProcessParameters = Type.Object({
   referrer: shortText(2048),
   mobileAppId: shortText(),
   location: Type.Optional(

@@ -11,7 +11,7 @@ export const defaultProcessType: ProcessType = 'unattended';
  * Who decides, per eid process type: an agent reviews unattended processes offline and attended ones
  * live, so both carry the agent's manual approval; substantial is decided automatically.
  */
-export function reviewPolicyOf(processType: ProcessType): ReviewPolicy {
+function reviewPolicyOf(processType: ProcessType): ReviewPolicy {
   switch (processType) {
     case 'unattended':
     case 'attended':

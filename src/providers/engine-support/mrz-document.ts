@@ -15,7 +15,7 @@ export interface MrzDocument {
 }
 
 /** Assure's document type for an ICAO document code (first letter, sometimes two). */
-export function documentTypeOf(code: string): string {
+function documentTypeOf(code: string): string {
   if (code.startsWith('P')) return 'passport';
   if (code.startsWith('V')) return 'visa';
   if (code === 'IR' || code === 'AR' || code === 'RP') return 'residencePermit';

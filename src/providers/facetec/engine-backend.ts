@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sniffImageType } from '../../services/uploads/data-url.js';
+import { sniffImageType } from '../../engines/image/image-type.js';
 import type { EngineContext, EngineResult } from '../types.js';
 import type { Enrollment, Match, MatchPath } from './raw.js';
 import type { Depiction } from '../../core/domain.js';

@@ -24,7 +24,7 @@ function algorithmOf(path: MatchPath): string {
 const imageProcessing = ['faceFound', 'invalidImage', 'faceDetectionIssue', 'lowQuality'] as const;
 
 /** One match attempt as upstream shows it. */
-export function attempt(match: Match): Json {
+function attempt(match: Match): Json {
   const code = match.imageProcessingStatusEnumInt;
   return defined({
     algorithm: algorithmOf(match.callData.path),

@@ -8,7 +8,7 @@ export type ProcessType = (typeof processTypes)[number];
 export const defaultProcessType: ProcessType = 'high';
 
 /** Who decides, per Signicat VideoID process type. */
-export function reviewPolicyOf(processType: ProcessType): ReviewPolicy {
+function reviewPolicyOf(processType: ProcessType): ReviewPolicy {
   switch (processType) {
     case 'high':
       return 'agent';
