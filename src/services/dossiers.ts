@@ -2,7 +2,7 @@ import { deleteBlobsQuietly } from '../blobs/blob-store.js';
 import { conflict, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { DossierRecord } from '../store/repositories/dossiers.js';
-import { providers } from '../providers/registry.js';
+import { providerOf } from '../providers/registry.js';
 import type { Repositories } from '../store/store.js';
 import type { ServiceDeps } from './context.js';
 import type { ProcessRecord, ClientCaller } from '../core/domain.js';
@@ -84,11 +84,12 @@ export async function requireDossier(
 
 /** Upstream: a process its vendor is still verifying (e.g. Onfido's, while processing) blocks deleting its dossier. */
 async function refuseWhileUndeletable(tx: Repositories, dossierId: string): Promise<void> {
-  for (const { name, title, undeletableWhile } of providers) {
-    for (const status of undeletableWhile ?? []) {
-      if ((await tx.processes.countInStatus(dossierId, name, status)) > 0) {
-        throw conflict(`The dossier has a ${title} process that is still ${status}; delete it once it has finished.`);
-      }
+  for (const process of await tx.processes.listByDossier(dossierId)) {
+    const { title, undeletableWhile } = providerOf(process.provider);
+    if (undeletableWhile?.includes(process.status)) {
+      throw conflict(
+        `The dossier has a ${title} process that is still ${process.status}; delete it once it has finished.`,
+      );
     }
   }
 }

@@ -176,15 +176,4 @@ export class ProcessRepository {
       .execute();
     return rows.map(toProcessRecord);
   }
-
-  async countInStatus(dossierId: string, provider: string, status: ProcessStatus): Promise<number> {
-    const row = await this.db
-      .selectFrom('processes')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('dossier_id', '=', dossierId)
-      .where('provider', '=', provider)
-      .where('status', '=', status)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
 }
