@@ -2,6 +2,26 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const noLeftoverTests = [
+  {
+    selector: "CallExpression[callee.property.name='skip'][callee.object.name='describe']",
+    message: 'No describe.skip left behind.',
+  },
+  { selector: "CallExpression[callee.property.name='only']", message: 'No .only left behind.' },
+];
+
+// Production code asks a Clock (src/core/time.ts) for the time, so that tests and jobs can control it.
+const clockOnly = [
+  {
+    selector: "MemberExpression[object.name='Date'][property.name='now']",
+    message: 'Ask a Clock (src/core/time.ts) for the time instead of Date.now().',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'Ask a Clock (src/core/time.ts) for the time instead of new Date().',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'web/**/dist/**'] },
   js.configs.recommended,
@@ -19,14 +39,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.property.name='skip'][callee.object.name='describe']",
-          message: 'No describe.skip left behind.',
-        },
-        { selector: "CallExpression[callee.property.name='only']", message: 'No .only left behind.' },
-      ],
+      'no-restricted-syntax': ['error', ...noLeftoverTests],
     },
   },
   {
@@ -39,5 +52,14 @@ export default tseslint.config(
         { patterns: [{ group: ['**/src/**'], message: 'The capture app never imports server code.' }] },
       ],
     },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts', 'src/core/time.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noLeftoverTests, ...clockOnly] },
   },
 );

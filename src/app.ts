@@ -11,7 +11,6 @@ import type { Config } from './config/config.js';
 import { systemClock, type Clock } from './core/time.js';
 import { Sealer } from './crypto/sealer.js';
 import { buildHttpServer } from './http/server.js';
-import type { AssureServices } from './http/routes/services.js';
 import { createEnginePool } from './engines/pool/engine-pool.js';
 import type { Engines } from './engines/pool/types.js';
 import { createJobQueue } from './jobs/create-queue.js';
@@ -22,31 +21,18 @@ import { createLogger, type Logger } from './logging/logger.js';
 import { deliverHandlers } from './notifications/deliver-job.js';
 import { NotificationPlanner } from './notifications/planner.js';
 import { destinationCheck } from './notifications/webhook-url.js';
-import { WebhookService } from './notifications/webhook-service.js';
 import { SandboxBackend } from './sandbox/backend.js';
 import { ClientService } from './services/clients.js';
 import type { ServiceDeps } from './services/context.js';
-import { DocumentTypeService } from './services/document-types.js';
-import { DossierFileService } from './services/dossier-files.js';
-import { DossierService } from './services/dossiers.js';
-import { MatchingService } from './services/matching.js';
-import { ProcessImageService } from './services/process-images.js';
-import { ProcessListService } from './services/process-list.js';
-import { ProcessService } from './services/processes.js';
-import { RedactionService } from './services/redaction.js';
-import { ResultService } from './services/results.js';
-import { SandboxService } from './services/sandbox.js';
-import { StatusChanges } from './services/status-changes.js';
-import { UserDataService } from './services/user-data.js';
-import { VerificationService } from './services/verification.js';
-import { WatermarkService } from './services/watermark.js';
+import { createServices, type Services } from './services/create-services.js';
+import { StoreStatusChanges } from './services/status-changes.js';
 import { openDatabase } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { expiryHandlers } from './verification/expiry-job.js';
 import { EngineBackend } from './verification/engine-backend.js';
 import { stuckProcessesHandlers } from './verification/stuck-processes-job.js';
 import { verifyHandlers } from './verification/verify-job.js';
-import type { ClientEnvironment } from './store/schema.js';
+import type { ClientEnvironment } from './core/domain.js';
 import { Store } from './store/store.js';
 import type { VerificationBackend } from './verification/backend.js';
 
@@ -56,7 +42,7 @@ export interface OpenAssure {
   store: Store;
   queue: JobQueue;
   clients: ClientService;
-  services: AssureServices;
+  services: Services;
   http: FastifyInstance;
   /** Starts taking jobs (verifications, notifications, expiry) in this process. */
   startWorker(): Promise<void>;
@@ -96,7 +82,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       () => clock.now(),
     );
     const queue = createJobQueue(config, store, clock, logger);
-    const statusChanges = new StatusChanges([new NotificationPlanner(queue)]);
+    const statusChanges = new StoreStatusChanges([new NotificationPlanner(queue)]);
     const deps: ServiceDeps = {
       store,
       blobs,
@@ -116,26 +102,9 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
         config.auth.bootstrapClient.clientSecret,
       );
     }
-    const verification = new VerificationService(deps);
     // The engines' threads start on first use: a process that neither verifies nor redacts never loads a model.
     const engines = createEnginePool({ threads: config.verification.engineThreads });
-    const processImages = new ProcessImageService(deps);
-    const services: AssureServices = {
-      dossiers: new DossierService(deps),
-      userData: new UserDataService(deps),
-      files: new DossierFileService(deps),
-      processes: new ProcessService(deps),
-      processImages,
-      verification,
-      processList: new ProcessListService(deps),
-      results: new ResultService(deps),
-      sandbox: new SandboxService(deps, verification),
-      webhooks: new WebhookService(deps),
-      matching: new MatchingService(deps),
-      watermark: new WatermarkService(processImages),
-      documentTypes: new DocumentTypeService(),
-      redaction: new RedactionService(deps, engines),
-    };
+    const services = createServices(deps, engines);
     const jobs = jobDefinitions(config, deps, engines, options.backends ?? {});
     await queue.init(jobs);
     const http = await buildHttpServer({
@@ -185,11 +154,10 @@ function jobDefinitions(
   engines: Engines,
   backends: Partial<Record<ClientEnvironment, VerificationBackend>>,
 ): RunnableJob[] {
-  const today = () => new Date(deps.clock.now()).toISOString().slice(0, 10);
   const verification = verifyHandlers({
     ...deps,
     backends: {
-      sandbox: backends.sandbox ?? new SandboxBackend(config.verification.sandboxDelayMs, today),
+      sandbox: backends.sandbox ?? new SandboxBackend(config.verification.sandboxDelayMs, deps.clock),
       live:
         backends.live ??
         new EngineBackend({

@@ -33,7 +33,7 @@ export class ClientDirectory implements ClientRevocations {
 
   constructor(
     private readonly store: Store,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
   ) {}
 
   /** The remembered answer for this client id, or null when it has to be looked up. */

@@ -23,7 +23,7 @@ export class KeyRing {
   constructor(
     private readonly store: Store,
     private readonly sealer: Sealer,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
   ) {}
 
   /** Loads the keys, creating the first one if there is none. */

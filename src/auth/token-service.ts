@@ -33,7 +33,7 @@ export class TokenService {
   constructor(
     private readonly keys: KeyRing,
     private readonly settings: TokenSettings,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
   ) {}
 
   async issue(clientId: string, scope: string): Promise<IssuedToken> {

@@ -15,7 +15,7 @@ import { ByteQueue } from './byte-queue.js';
  * the real last chunk (which was sealed as final but is no longer last). The header in the AAD ties
  * every chunk to this blob's header.
  */
-export const chunkTagLength = 16;
+const chunkTagLength = 16;
 export const noncePrefixLength = 8;
 /** 64 KiB: large enough that the tags cost 0.02%, small enough that a reader holds little. */
 export const defaultChunkSize = 64 * 1024;

@@ -1,13 +1,11 @@
+import type { BlobBackendChoice } from '../config/blobs.js';
 import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import type { BlobStore } from './blob-store.js';
-import { diskBlobStore, type DiskBlobStoreOptions } from './disk-blob-store.js';
+import { diskBlobStore } from './disk-blob-store.js';
 import { EncryptedBlobStore } from './encrypted-blob-store.js';
 import type { BlobStoreManifest } from './manifest.js';
-import { s3BlobStore, type S3BlobStoreOptions } from './s3-blob-store.js';
-
-/** Which adapter keeps the blobs, with its options (from OPENASSURE_BLOB_STORE and its settings). */
-export type BlobBackendChoice = ({ kind: 'disk' } & DiskBlobStoreOptions) | ({ kind: 's3' } & S3BlobStoreOptions);
+import { s3BlobStore } from './s3-blob-store.js';
 
 /** The chosen adapter without encryption: enough to delete blobs, never to read or write them. */
 export async function openBlobBackend(choice: BlobBackendChoice): Promise<BlobStore> {

@@ -6,8 +6,8 @@ import { systemClock } from '../core/time.js';
 import { toIsoSeconds } from '../core/time.js';
 import { createLogger } from '../logging/logger.js';
 import { ClientService } from '../services/clients.js';
-import type { ClientEnvironment } from '../store/schema.js';
 import { UsageError } from './usage.js';
+import type { ClientEnvironment } from '../core/domain.js';
 
 /** `clients create|list|delete`: manage API clients (tenants) from the command line. */
 export async function clientsCommand(config: Config, args: string[]): Promise<void> {

@@ -1,7 +1,22 @@
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
-import type { BlobBackendChoice } from '../blobs/open-blob-store.js';
 import type { EnvReader } from './env-reader.js';
+
+/**
+ * Which blob adapter to open, with its options (checked again by the adapter's own manifest in
+ * src/blobs/). Declared here, where the settings are read, so the settings need nothing from the
+ * adapters.
+ */
+export type BlobBackendChoice =
+  | { kind: 'disk'; dir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      endpoint?: string;
+      forcePathStyle: boolean;
+      credentials?: { accessKeyId: string; secretAccessKey: string };
+    };
 
 export interface BlobConfig {
   /** The adapter that keeps the bytes: `disk` (default) or `s3`. */

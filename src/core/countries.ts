@@ -19,7 +19,6 @@ const byAlpha2 = new Map(countries.map((c) => [c.alpha2, c]));
 const byAlpha3 = new Map(countries.map((c) => [c.alpha3, c]));
 
 export const isAlpha3Country = (code: string): boolean => byAlpha3.has(code);
-export const isAlpha2Country = (code: string): boolean => byAlpha2.has(code);
 
 /** Looks a country up by its alpha-2 or alpha-3 code (upper case). */
 export function findCountry(code: string): Country | undefined {

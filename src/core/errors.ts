@@ -57,7 +57,6 @@ export class AppError extends Error {
 
 export const notFound = (what: string): AppError => new AppError('not_found', `${what} not found.`);
 export const conflict = (detail: string): AppError => new AppError('conflict', detail);
-export const badRequest = (detail: string): AppError => new AppError('bad_request', detail);
 
 /** The upstream error `type`: client problems for 4xx, server problems for 5xx. */
 export function errorType(status: number): string {

@@ -14,13 +14,12 @@ export const processStatuses = [
 
 export type ProcessStatus = (typeof processStatuses)[number];
 
-export const finalStatuses: ReadonlySet<ProcessStatus> = new Set([
-  'accepted',
-  'rejected',
-  'inconclusive',
-  'canceled',
-  'failed',
-]);
+const finalStatusList = ['accepted', 'rejected', 'inconclusive', 'canceled', 'failed'] as const;
+
+/** A status a process ends in; a verification's outcome is always one of these. */
+export type FinalStatus = (typeof finalStatusList)[number];
+
+const finalStatuses: ReadonlySet<ProcessStatus> = new Set(finalStatusList);
 
 /** Statuses whose verification produced a result (as opposed to ending without one). */
 export const resultStatuses: ReadonlySet<ProcessStatus> = new Set(['accepted', 'rejected', 'inconclusive']);
@@ -41,7 +40,7 @@ export function isProcessStatus(value: string): value is ProcessStatus {
   return (processStatuses as readonly string[]).includes(value);
 }
 
-export function isFinal(status: ProcessStatus): boolean {
+export function isFinal(status: ProcessStatus): status is FinalStatus {
   return finalStatuses.has(status);
 }
 

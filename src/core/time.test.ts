@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, parseIsoDateTime, toIsoSeconds } from './time.js';
+import { isCalendarDate, parseIsoDateTime, toIsoSeconds, utcDay } from './time.js';
 
 describe('time', () => {
   it('formats as ISO-8601 UTC seconds', () => {
@@ -19,5 +19,10 @@ describe('time', () => {
     expect(isCalendarDate('2024-02-29')).toBe(true);
     expect(isCalendarDate('2023-02-29')).toBe(false);
     expect(isCalendarDate('1988-8-18')).toBe(false);
+  });
+
+  it('names the UTC day of an instant, also just before and after midnight', () => {
+    expect(utcDay(Date.UTC(2024, 1, 29, 23, 59, 59, 999))).toBe('2024-02-29');
+    expect(utcDay(Date.UTC(2024, 2, 1, 0, 0, 0))).toBe('2024-03-01');
   });
 });

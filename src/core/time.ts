@@ -35,9 +35,21 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** A source of time, injected so that tests and expiry jobs can control it. */
+/** YYYY-MM-DD of an instant, in UTC (the day rules about expiry and age are judged on). */
+export const utcDay = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
+
+/**
+ * A source of time, injected so that tests and expiry jobs can control it. The system clock below is
+ * the only code that reads the time of day; everything else asks a Clock.
+ */
 export interface Clock {
+  /** Epoch milliseconds. */
   now(): number;
+  /** Today's date, YYYY-MM-DD, in UTC. */
+  today(): string;
 }
 
-export const systemClock: Clock = { now: () => Date.now() };
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  today: () => utcDay(Date.now()),
+};

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from './catalogue.js';
 import { lastDocumentId } from './catalogue.data.js';
-import { acceptsDocument, documentTypesOf, hasDocumentList } from './index.js';
-import { providerDocuments } from './providers.data.js';
+import { documentList } from './index.js';
+import { europe } from './selection.js';
 
 /** The ids published so far, as `id country type` lines; only ever appended to. */
 const knownIds = readFileSync(new URL('./known-ids.txt', import.meta.url), 'utf8')
@@ -40,20 +40,27 @@ describe('document catalogue', () => {
   });
 });
 
-describe('provider document lists', () => {
-  it('selects only existing countries and gives every listed provider documents', () => {
-    for (const provider of Object.keys(providerDocuments)) {
-      expect(hasDocumentList(provider), provider).toBe(true);
-      for (const entry of documentTypesOf(provider)) {
-        expect(entry.country).toMatch(/^[A-Z]{3}$/);
-        expect(entry.countryName.length).toBeGreaterThan(0);
-      }
+describe('document lists', () => {
+  const european = documentList([
+    { types: ['identityCard', 'driversLicense'], countries: europe },
+    { types: ['passport'], countries: 'any' },
+  ]);
+
+  it('holds exactly the selected slices of the catalogue', () => {
+    const entries = european.entries();
+    expect(entries.length).toBeGreaterThan(50);
+    for (const entry of entries) {
+      expect(entry.type === 'passport' || europe.includes(entry.country), `${entry.type} ${entry.country}`).toBe(true);
+      expect(['passport', 'identityCard', 'driversLicense']).toContain(entry.type);
+      expect(entry.countryName.length).toBeGreaterThan(0);
     }
-    expect(hasDocumentList('facetec')).toBe(false);
+    expect(entries.filter((entry) => entry.type === 'passport').length).toBe(
+      catalogue.filter((document) => document.type === 'passport').length,
+    );
   });
 
   it('presents documents in upstream shape, with the ICAO format where one applies', () => {
-    const german = documentTypesOf('signicatpaper').filter((entry) => entry.country === 'DEU');
+    const german = european.entries().filter((entry) => entry.country === 'DEU');
     expect(german).toContainEqual({
       country: 'DEU',
       countryName: 'Germany',
@@ -66,12 +73,16 @@ describe('provider document lists', () => {
     expect(german.find((entry) => entry.type === 'driversLicense')).not.toHaveProperty('icao');
   });
 
-  it('accepts documents by type alone, or by type and alpha-2 or alpha-3 country', () => {
-    expect(acceptsDocument('signicatpaper', 'passport', 'NLD')).toBe(true);
-    expect(acceptsDocument('signicatpaper', 'identityCard', 'NL')).toBe(true);
-    expect(acceptsDocument('signicatpaper', 'identityCard', 'DNK')).toBe(false);
-    expect(acceptsDocument('signicatpaper', 'passport', 'USA')).toBe(false);
-    expect(acceptsDocument('onfido', 'aadharCard')).toBe(true);
-    expect(acceptsDocument('onfido', 'visa')).toBe(false);
+  it('accepts documents by type alone, by type and alpha-2 or alpha-3 country, or by id', () => {
+    expect(european.accepts('identityCard', 'NLD')).toBe(true);
+    expect(european.accepts('identityCard', 'NL')).toBe(true);
+    // Denmark issues no national identity card, and the United States are not in the selection.
+    expect(european.accepts('identityCard', 'DNK')).toBe(false);
+    expect(european.accepts('driversLicense', 'USA')).toBe(false);
+    expect(european.accepts('passport', 'USA')).toBe(true);
+    expect(european.accepts('passport', 'XX')).toBe(false);
+    expect(european.accepts('residencePermit')).toBe(false);
+    expect(european.acceptsId(191)).toBe(true);
+    expect(european.acceptsId(341)).toBe(false);
   });
 });

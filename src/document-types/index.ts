@@ -1,7 +1,7 @@
 import { findCountry } from '../core/countries.js';
 import { catalogue, type CatalogueDocument } from './catalogue.js';
 import { documentKinds } from './kinds.js';
-import { providerDocuments } from './providers.data.js';
+import type { DocumentSelection } from './selection.js';
 
 /** A document as Get document types returns it (upstream's EidCountryAndDocumentType). */
 export interface DocumentTypeEntry {
@@ -14,17 +14,35 @@ export interface DocumentTypeEntry {
   icao?: string;
 }
 
-function documentsOf(provider: string): readonly CatalogueDocument[] {
-  const selections = providerDocuments[provider];
-  if (!selections) return [];
-  return catalogue.filter((document) =>
+/** The documents one provider accepts: what Get document types lists and Create process checks against. */
+export interface DocumentList {
+  /** Every document of the list, in catalogue order, in upstream shape. */
+  entries(): DocumentTypeEntry[];
+  /** Whether it holds this document type, from some country (`country` omitted) or from this one. */
+  accepts(type: string, country?: string): boolean;
+  /** Whether it holds the document with this catalogue id. */
+  acceptsId(id: number): boolean;
+}
+
+/** The list made of these slices of the catalogue. Built once per provider, when its definition loads. */
+export function documentList(selections: readonly DocumentSelection[]): DocumentList {
+  const documents = catalogue.filter((document) =>
     selections.some(
       (s) => s.types.includes(document.type) && (s.countries === 'any' || s.countries.includes(document.country)),
     ),
   );
+  return {
+    entries: () => documents.map(present),
+    accepts(type, country) {
+      const alpha3 = country === undefined ? undefined : findCountry(country)?.alpha3;
+      if (country !== undefined && alpha3 === undefined) return false;
+      return documents.some(
+        (document) => document.type === type && (alpha3 === undefined || document.country === alpha3),
+      );
+    },
+    acceptsId: (id) => documents.some((document) => document.id === id),
+  };
 }
-
-const listByProvider = new Map(Object.keys(providerDocuments).map((name) => [name, documentsOf(name)]));
 
 function present(document: CatalogueDocument): DocumentTypeEntry {
   const kind = documentKinds[document.type];
@@ -39,24 +57,3 @@ function present(document: CatalogueDocument): DocumentTypeEntry {
     ...(kind.icao === undefined ? {} : { icao: kind.icao }),
   };
 }
-
-/** The documents a provider accepts (its canonical name), or [] when it takes none. */
-export function documentTypesOf(provider: string): DocumentTypeEntry[] {
-  return (listByProvider.get(provider) ?? []).map(present);
-}
-
-/** Whether the provider has a document list at all (if not, there is nothing to check against). */
-export const hasDocumentList = (provider: string): boolean => (listByProvider.get(provider)?.length ?? 0) > 0;
-
-/** Whether the provider accepts this document type, from some country (`country` omitted) or from this one. */
-export function acceptsDocument(provider: string, type: string, country?: string): boolean {
-  const alpha3 = country === undefined ? undefined : findCountry(country)?.alpha3;
-  if (country !== undefined && alpha3 === undefined) return false;
-  return (listByProvider.get(provider) ?? []).some(
-    (document) => document.type === type && (alpha3 === undefined || document.country === alpha3),
-  );
-}
-
-/** Whether the provider accepts the document with this catalogue id. */
-export const acceptsDocumentId = (provider: string, id: number): boolean =>
-  (listByProvider.get(provider) ?? []).some((document) => document.id === id);

@@ -1,12 +1,13 @@
 import type { Static } from 'typebox';
 import { toIsoSeconds } from '../core/time.js';
+import { providerOf } from '../providers/registry.js';
 import type { ProcessView } from '../services/processes.js';
 import type { DossierRecord } from '../store/repositories/dossiers.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
 import type { UserDataRecord } from '../store/repositories/user-data.js';
 import type { Dossier, DossierResponse, SlimProcess } from './schemas/dossiers.js';
 import type { ListAllProcesses, Process, ProcessResponse } from './schemas/processes.js';
 import type { UserDataResponse } from './schemas/user-data.js';
+import type { ProcessRecord } from '../core/domain.js';
 
 /** Records to wire shapes. Optional fields are left out rather than sent as null, like upstream. */
 export function presentDossier(dossier: DossierRecord): Static<typeof Dossier> {
@@ -18,7 +19,7 @@ export function presentDossier(dossier: DossierRecord): Static<typeof Dossier> {
   };
 }
 
-export function presentSlimProcess(process: ProcessRecord): Static<typeof SlimProcess> {
+function presentSlimProcess(process: ProcessRecord): Static<typeof SlimProcess> {
   return {
     processId: process.id,
     provider: process.provider,
@@ -58,15 +59,12 @@ export function presentProcess({ process, depictions }: ProcessView): Static<typ
     provider: process.provider,
     ...(process.processType !== null && { processType: process.processType }),
     status: process.status,
-    ...(process.status === 'failed' &&
-      process.failReason !== null && { failReason: process.failReason as Record<string, unknown> }),
+    ...(process.status === 'failed' && process.failReason !== null && { failReason: process.failReason }),
     ...(depictions !== undefined && { depictions }),
     ...(process.outcome?.finalResult !== undefined && { finalResult: process.outcome.finalResult }),
     ...(process.outcome?.providerSpecific !== undefined && { providerSpecific: process.outcome.providerSpecific }),
-    ...(process.outcome?.statusReasons !== undefined && {
-      statusReasons: process.outcome.statusReasons as unknown as Record<string, unknown>[],
-    }),
-    ...(process.provider === 'signicatpaper' && { redactionRequested: (process.options.redact?.length ?? 0) > 0 }),
+    ...(process.outcome?.statusReasons !== undefined && { statusReasons: process.outcome.statusReasons }),
+    ...providerOf(process.provider).processFields?.(process),
     // Upstream shows the legacy callback URL back (never its Authorization value).
     ...(process.notificationUrl !== null && { notificationUrl: process.notificationUrl }),
     createdAt: toIsoSeconds(process.createdAt),
@@ -87,7 +85,6 @@ export function presentListedProcess(
     createdAt: toIsoSeconds(process.createdAt),
     updatedAt: toIsoSeconds(process.updatedAt),
     ...(process.externalId !== null && { externalId: process.externalId }),
-    ...(process.status === 'failed' &&
-      process.failReason !== null && { failReason: process.failReason as Record<string, unknown> }),
+    ...(process.status === 'failed' && process.failReason !== null && { failReason: process.failReason }),
   };
 }

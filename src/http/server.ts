@@ -30,7 +30,7 @@ import { processRoutes } from './routes/processes.js';
 import { redactionRoutes } from './routes/redaction.js';
 import { sandboxPageRoutes } from './routes/sandbox-pages.js';
 import { sandboxRoutes } from './routes/sandbox.js';
-import type { AssureServices } from './routes/services.js';
+import type { Services } from '../services/create-services.js';
 import { userDataRoutes } from './routes/user-data.js';
 import { watermarkRoutes } from './routes/watermark.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -46,7 +46,7 @@ export interface HttpDeps {
   clientDirectory: ClientDirectory;
   tokens: TokenService;
   keys: KeyRing;
-  services: AssureServices;
+  services: Services;
 }
 
 /** The HTTP server: Assure routes under /assure behind a Bearer token, OAuth, health and the API reference. */

@@ -1,7 +1,6 @@
 import { Type, type Static, type TObject } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { runJob, type JobHandlers, type RunResult } from './run-job.js';
-import type { JobContext } from './types.js';
+import { runJob, type JobContext, type JobHandlers, type RunResult } from './run-job.js';
 
 /** The payload of scheduled jobs, which have nothing to say but "it is time". */
 export const noPayload = Type.Object({});

@@ -149,10 +149,11 @@ export class PgBossJobQueue implements JobQueue {
   private async runOne(job: RunnableJob, found: PgBoss.JobWithMetadata<object>): Promise<void> {
     const attempt = found.retryCount + 1;
     const logger = this.logger.child({ job: job.name, jobId: found.id, attempt });
-    const startedAt = Date.now();
+    // Elapsed time on this machine, not the time of day: a monotonic timer, not the clock.
+    const startedAt = performance.now();
     const context = { jobId: found.id, attempt, lastAttempt: found.retryCount >= found.retryLimit, logger };
     const result = await job.run(found.data, context);
-    if (Date.now() - startedAt > Number(found.expireInSeconds) * 1000 * lateShare) {
+    if (performance.now() - startedAt > Number(found.expireInSeconds) * 1000 * lateShare) {
       logger.warn('the job ran past its timeout; pg-boss runs it again');
       return;
     }

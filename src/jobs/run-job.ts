@@ -1,6 +1,22 @@
 import { newTraceId } from '../core/ids.js';
-import type { JobHandle } from './define-job.js';
-import type { JobContext } from './types.js';
+import type { Logger } from '../logging/logger.js';
+
+export interface JobContext {
+  /** The queue's id of this job (the same on every attempt). */
+  jobId: string;
+  /** 1 on the first run. */
+  attempt: number;
+  /** No attempt follows if this one fails. */
+  lastAttempt: boolean;
+  /** Carries the job's name, id and attempt. */
+  logger: Logger;
+}
+
+/** How a job tells its own payloads from anything else found on the queue. */
+export interface PayloadCheck<P> {
+  accepts(payload: unknown): payload is P;
+  problems(payload: unknown): string[];
+}
 
 /** What a job does, attached to its handle on the worker side. Both must be idempotent. */
 export interface JobHandlers<P> {
@@ -30,7 +46,7 @@ export type RunResult =
 
 /** One attempt of a job, the same on every queue: validate, run, and on the last failure give up. */
 export async function runJob<P extends object>(
-  handle: JobHandle<P>,
+  handle: PayloadCheck<P>,
   handlers: JobHandlers<P>,
   payload: unknown,
   context: JobContext,

@@ -1,19 +1,7 @@
-import type { Logger } from '../logging/logger.js';
 import type { Repositories } from '../store/store.js';
 import type { JobHandle, NoPayload, RunnableJob } from './define-job.js';
 
 export type { NoPayload } from './define-job.js';
-
-export interface JobContext {
-  /** The queue's id of this job (the same on every attempt). */
-  jobId: string;
-  /** 1 on the first run. */
-  attempt: number;
-  /** No attempt follows if this one fails. */
-  lastAttempt: boolean;
-  /** Carries the job's name, id and attempt. */
-  logger: Logger;
-}
 
 export interface EnqueueOptions {
   /** Enqueue inside the caller's transaction: the job exists if and only if the transaction commits. */

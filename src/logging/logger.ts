@@ -6,7 +6,7 @@ export type Logger = PinoLogger;
  * Paths that may hold credentials or personal data if they ever reach a log line. The code does not
  * log request bodies at all; this is the second line of defence.
  */
-export const redactedPaths = [
+const redactedPaths = [
   'req.headers.authorization',
   'req.headers.cookie',
   'headers.authorization',

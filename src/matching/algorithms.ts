@@ -1,9 +1,9 @@
 import { assertNever } from '../core/assert-never.js';
-import { codePointLength, levenshteinDistance, similarityRatio } from './levenshtein.js';
+import { codePointLength, levenshteinDistance, similarityRatio } from '../core/levenshtein.js';
 import type { Algorithm } from './types.js';
 
 /** "Partial match: the similarity ratio is above 90% of characters" (upstream): strictly above. */
-export const partialSimilarity = 0.9;
+const partialSimilarity = 0.9;
 
 export interface Comparison {
   exactMatch: boolean;

@@ -10,8 +10,8 @@ export interface FieldConfigurationInput {
 }
 
 /** What a field that names no normalization or algorithm gets: the values as they are, by distance. */
-export const defaultNormalization: Normalization = 'none';
-export const defaultAlgorithm: Algorithm = 'levenshtein';
+const defaultNormalization: Normalization = 'none';
+const defaultAlgorithm: Algorithm = 'levenshtein';
 
 export type ResolvedFields = { ok: true; fields: FieldConfiguration[] } | { ok: false; problems: string[] };
 

@@ -5,7 +5,7 @@ import { guardedLookup, systemResolver, type Resolver } from './guarded-lookup.j
 import { describeNetworkError } from './network-errors.js';
 import { SafeFetchError } from './errors.js';
 
-export { SafeFetchError, type SafeFetchErrorKind } from './errors.js';
+export { SafeFetchError } from './errors.js';
 
 export interface SafeFetchOptions {
   /** Also allow private, loopback and unique-local addresses (local development and tests only). */

@@ -9,7 +9,6 @@ import type { JobHandle, RunnableJob } from '../jobs/define-job.js';
 import { deliverNotification } from '../jobs/definitions.js';
 import type { EnqueueOptions, JobQueue } from '../jobs/types.js';
 import { createLogger } from '../logging/logger.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
 import type { Store } from '../store/store.js';
 import { TestClock } from '../../test/support/clock.js';
 import { storeKinds } from '../../test/support/store-kinds.js';
@@ -19,6 +18,7 @@ import { deliverHandlers, type DeliverPayload } from './deliver-job.js';
 import { NotificationPlanner } from './planner.js';
 import { retryDelaysMs } from './retry-schedule.js';
 import { newSigningSecret } from './signing.js';
+import type { ProcessRecord } from '../core/domain.js';
 
 /** The queue port, recording what the job enqueues so the test can run each attempt itself. */
 class RecordingQueue implements JobQueue {

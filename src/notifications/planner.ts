@@ -3,17 +3,16 @@ import { isFinal } from '../core/process-status.js';
 import { toIsoSeconds } from '../core/time.js';
 import { deliverNotification } from '../jobs/definitions.js';
 import type { JobQueue } from '../jobs/types.js';
-import type { StatusChangeListener } from '../services/status-changes.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
 import type { Repositories } from '../store/store.js';
 import type { WebhookEvent } from './events.js';
+import type { StatusChangeListener, ProcessRecord } from '../core/domain.js';
 
 /**
  * Turns each status change into notification deliveries, in the status change's own transaction: the
  * legacy callback to the process's notificationUrl, and a message to every subscribed webhook endpoint.
  * Payloads carry ids and the status, never personal data.
  */
-export class NotificationPlanner implements StatusChangeListener {
+export class NotificationPlanner implements StatusChangeListener<Repositories> {
   constructor(private readonly queue: JobQueue) {}
 
   async statusChanged(tx: Repositories, process: ProcessRecord, now: number): Promise<void> {

@@ -39,3 +39,7 @@ export function normalizeGender(value: unknown): 'M' | 'F' | undefined {
 export function defined<T extends Record<string, unknown>>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 }
+
+/** A JSON object (not an array, not null), as vendors nest them in their results. */
+export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

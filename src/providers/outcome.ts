@@ -1,27 +1,4 @@
-/** A final status a verification can end in. */
-export type FinalStatus = 'accepted' | 'rejected' | 'inconclusive' | 'canceled' | 'failed';
-
-export type Json = Record<string, unknown>;
-
-/** Why a process was rejected or inconclusive (upstream's statusReasons, PictureID). */
-export interface StatusReason {
-  type: string;
-  category: string;
-  subCategory?: string;
-  message: string;
-}
-
-/**
- * What a provider's raw result means, in Assure's terms. `mapResult` functions produce it; the
- * verification job stores it with the raw result beside it.
- */
-export interface Outcome {
-  status: FinalStatus;
-  providerSpecific?: Json;
-  finalResult?: Json;
-  statusReasons?: StatusReason[];
-  failReason?: Json;
-}
+import type { Outcome } from '../core/domain.js';
 
 /** What a mapping may know besides the raw result. Passed in, so that mappings stay pure. */
 export interface MappingContext {

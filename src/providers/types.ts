@@ -1,9 +1,10 @@
-import type { ProcessRecord } from '../store/repositories/processes.js';
+import type { TProperties } from 'typebox';
+import type { Depiction, Json, Outcome, ProcessRecord } from '../core/domain.js';
+import type { ProcessStatus } from '../core/process-status.js';
+import type { DocumentList } from '../document-types/index.js';
 import type { Engines } from '../engines/pool/types.js';
-import type { MappingContext, Outcome } from './outcome.js';
-
-export const depictions = ['front', 'back', 'selfie', 'portrait'] as const;
-export type Depiction = (typeof depictions)[number];
+import type { NodeValues } from '../matching/types.js';
+import type { MappingContext } from './outcome.js';
 
 /** What a create-process request carries, after schema validation. */
 export interface CreateProcessInput {
@@ -26,24 +27,58 @@ export interface StartContext {
 
 /**
  * A provider, as data. Adding a provider means one folder with one of these, plus one line in the
- * registry. Fields describe the upstream behaviour; the services read them and never switch on names.
+ * registry. Fields describe the upstream behaviour; the services read them and never switch on names
+ * (a test keeps provider names out of the code outside src/providers/).
  */
 export interface ProviderDefinition {
   /** The provider value stored and returned (`connect` stands for every `connect:<method>`). */
   name: string;
   /** Human-readable name used in error messages. */
   title: string;
+  /** Other values requests may name it by (upstream's examples write `paper`). */
+  aliases?: readonly string[];
+  /**
+   * For a provider that fronts a family of methods: the values it takes (`connect:<method>`) and how
+   * they are written in messages and docs. Its bare name is then not a value a request can use.
+   */
+  methodValues?: { pattern: RegExp; written: string };
   processTypes: readonly string[];
   /** The process type used when none is given; undefined when the provider has no process types. */
   defaultProcessType: string | undefined;
   /** Whether `documentType` applies, and whether it must be given. */
   documentType: 'notApplicable' | 'optional' | 'required';
   documentCountry: 'notApplicable' | 'required';
+  /** Whether `documentId` (an id from Get document types) applies. */
+  documentId: 'notApplicable' | 'optional';
+  /**
+   * The documents it accepts: what Get document types lists and Create process checks documentType,
+   * documentCountry and documentId against. Absent when it identifies people without a document.
+   */
+  documents?: DocumentList;
   redaction: boolean;
   /** Depictions that can be uploaded through Set images (empty: the provider's SDK captures them). */
   uploadDepictions: readonly Depiction[];
   /** Depictions the provider can produce, served by Get image. */
   readableDepictions: readonly Depiction[];
+  /** Process types whose identification is recorded on video (served by Get video); absent: none. */
+  videoProcessTypes?: 'all' | readonly string[];
+  /** Whether Get raw result serves the raw result as the provider returned it (otherwise: 400). */
+  rawResultEndpoint?: boolean;
+  /** Whether the download's `includeTimestamps` adds the status history as `timestamps.json`. */
+  downloadTimestamps?: boolean;
+  /**
+   * Statuses in which the vendor is still working on a process, so that neither it nor its dossier can
+   * be deleted (409).
+   */
+  undeletableWhile?: readonly ProcessStatus[];
+  /** When a pending process is given up, and the failReason it then gets. */
+  expiry: ExpiryRule;
+  /**
+   * The shape of the failReasons this server writes for the provider (see processing-failures.ts):
+   * a bare `detail`, OAuth-style `error`/`errorDescription`, or `type`/`message` with the type in
+   * snake_case or PascalCase (the default), as the provider's own failReasons are written.
+   */
+  failReasonStyle?: FailReasonStyle;
   /**
    * The provider's own id for the process (Onfido applicantId, VideoID videoId, Paper requestId...),
    * assigned at creation; absent when the provider has none (FaceTec).
@@ -61,6 +96,19 @@ export interface ProviderDefinition {
   scenarios: readonly Scenario[];
   /** Extra create-process response fields, with realistic values unique to the process. */
   createResponse?(context: CreateResponseContext): Record<string, string | number>;
+  /** The wire schemas of the fields `createResponse` adds, for the response schema and the OpenAPI document. */
+  createResponseFields?: TProperties;
+  /** The wire schemas of its own `processParameters` of Create process (e.g. `webid`). */
+  processParameterFields?: TProperties;
+  /** The wire schemas of its own fields of the Start verification body (e.g. `facetecEnrollment`). */
+  startFields?: TProperties;
+  /** Fields Get process shows for this provider's processes only. */
+  processFields?(process: ProcessRecord): ProviderProcessFields;
+  /**
+   * How a match reads the data nodes (other than finalResult) its processes have, from their stored
+   * providerSpecific; undefined when a process has none. A node it does not list is never there.
+   */
+  matchingNodes?: Partial<Record<ProcessDataNode, (providerSpecific: Json) => NodeValues | undefined>>;
   /** Raw-result files for the download zip; by default the raw result as `result.json`. */
   rawResultFiles?(raw: unknown): RawResultFile[];
   /**
@@ -71,6 +119,27 @@ export interface ProviderDefinition {
   /** Where upstream's own examples contradict its stated rules, and which rule this provider follows. */
   upstreamErrata?: readonly UpstreamErratum[];
 }
+
+/**
+ * When a pending process is given up, and the failReason it gets (in the provider's own failReason
+ * style). PictureID documents its own rule: 15 minutes after the first image.
+ */
+export type FailReasonStyle = 'detail' | 'oauth' | 'snake' | 'pascal';
+
+export interface ExpiryRule {
+  /** Minutes after the first image; when absent, the configured pending time after creation. */
+  afterFirstImageMinutes?: number;
+  failReason: Json;
+}
+
+/** Get process fields only some providers show. */
+export interface ProviderProcessFields {
+  /** Signicat Paper: whether redaction was asked for at creation. */
+  redactionRequested?: boolean;
+}
+
+/** Matching data nodes that come from a provider's result rather than from every process. */
+export type ProcessDataNode = 'ocr' | 'userInfo';
 
 /**
  * A documented exception: an upstream Get process example that contradicts upstream's own stated rules.
@@ -136,6 +205,8 @@ export interface EngineContext {
   /** The Start verification body (e.g. a FaceTec enrollment), when there was one. */
   startInput: Record<string, unknown> | undefined;
   engines: Engines;
+  /** Epoch ms of the verification. */
+  now: number;
   /** YYYY-MM-DD. */
   today: string;
   minimumAge: number;

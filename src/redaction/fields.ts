@@ -28,7 +28,7 @@ export type PrintedField = keyof typeof printedFields;
  * printed fields above. Every other field of upstream's `redact` enum is never located, so asking
  * for it cannot fully succeed.
  */
-export const locatableFields = [
+const locatableFields = [
   'photo',
   'mrz',
   'personalIdentificationNumber',

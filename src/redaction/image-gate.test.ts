@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ProcessRecord } from '../store/repositories/processes.js';
 import { redactedImagesRefusal } from './image-gate.js';
+import type { ProcessRecord } from '../core/domain.js';
 
 const process = (redact: string[] | undefined, outcome: ProcessRecord['outcome']) =>
   ({ status: 'pending', options: { ...(redact && { redact }) }, outcome }) as ProcessRecord;

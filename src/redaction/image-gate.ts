@@ -1,8 +1,8 @@
 import { isFinal } from '../core/process-status.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
+import type { Depiction, MediaDepiction, ProcessRecord } from '../core/domain.js';
 
 /** The documented flag upstream gates the images on: `providerSpecific.redactionResult.isFullRedaction`. */
-export function isFullyRedacted(process: ProcessRecord): boolean {
+function isFullyRedacted(process: ProcessRecord): boolean {
   const specific = process.outcome?.providerSpecific as { redactionResult?: { isFullRedaction?: unknown } } | undefined;
   return specific?.redactionResult?.isFullRedaction === true;
 }
@@ -12,8 +12,8 @@ export function isFullyRedacted(process: ProcessRecord): boolean {
  * created with `redact` shows its images only once they are fully redacted: before the verification
  * has run they are still the originals, and after a failed redaction there is nothing safe to show.
  */
-export function redactedImagesRefusal(process: ProcessRecord, depiction: string): string | undefined {
-  if ((process.options.redact?.length ?? 0) === 0 || !redactedDepictions.includes(depiction)) return undefined;
+export function redactedImagesRefusal(process: ProcessRecord, depiction: MediaDepiction): string | undefined {
+  if ((process.options.redact?.length ?? 0) === 0 || !isRedactedSide(depiction)) return undefined;
   if (process.outcome === null) {
     return isFinal(process.status)
       ? 'Redaction was requested for this process but it ended without a verification, so its images were never redacted: they are not available.'
@@ -26,4 +26,7 @@ export function redactedImagesRefusal(process: ProcessRecord, depiction: string)
 }
 
 /** The document sides redaction works on; a selfie is not a document image. */
-export const redactedDepictions: readonly string[] = ['front', 'back'];
+export const redactedDepictions = ['front', 'back'] as const satisfies readonly Depiction[];
+
+export const isRedactedSide = (depiction: MediaDepiction): depiction is (typeof redactedDepictions)[number] =>
+  depiction === 'front' || depiction === 'back';

@@ -7,8 +7,8 @@ import type { Box } from './boxes.js';
  * carry little ink for the band locator): up to 9% of the band on the synthetic scans and photos
  * (0.35 to 4 character pitches), so the end gets 12% and the start a little as well.
  */
-export const mrzEndExtension = 0.12;
-export const mrzStartExtension = 0.03;
+const mrzEndExtension = 0.12;
+const mrzStartExtension = 0.03;
 
 /** The part of the image to cover for the MRZ: the reader's box stretched along its lines. */
 export function mrzCover(box: MrzBox): Box {

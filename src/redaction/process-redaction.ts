@@ -1,11 +1,10 @@
 import type { BlobStore } from '../blobs/blob-store.js';
-import type { Json } from '../providers/outcome.js';
 import type { ImageOwner, StoredImage } from '../store/repositories/images.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
 import type { Repositories } from '../store/store.js';
 import { levelOf } from './fields.js';
 import { redactedDepictions } from './image-gate.js';
 import { redact, type RedactionEngines } from './redactor.js';
+import type { Json, ProcessRecord } from '../core/domain.js';
 
 /** Upstream's `providerSpecific.redactionResult`. */
 export interface RedactionResult {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { Clock } from '../core/time.js';
 import type { BackendInput, BackendResult, ProducedMedia, VerificationBackend } from '../verification/backend.js';
 import { resolveScenario } from './catalogue.js';
 import { identityOf } from './identity.js';
@@ -18,7 +19,7 @@ export class SandboxBackend implements VerificationBackend {
 
   constructor(
     private readonly delayMs: number,
-    private readonly today: () => string,
+    private readonly clock: Clock,
   ) {}
 
   async produce({ process, definition }: BackendInput): Promise<BackendResult> {
@@ -26,7 +27,7 @@ export class SandboxBackend implements VerificationBackend {
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const scenario = resolveScenario(definition, process.processType, process.sandboxScenario ?? undefined);
     const identity = identityOf(
-      definition.mapResult(scenario.raw, { processType: process.processType, today: this.today() }),
+      definition.mapResult(scenario.raw, { processType: process.processType, today: this.clock.today() }),
     );
     const media: ProducedMedia = {
       images: await Promise.all(

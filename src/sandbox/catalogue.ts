@@ -1,7 +1,7 @@
 import { AppError } from '../core/errors.js';
-import type { FinalStatus } from '../providers/outcome.js';
 import { providers } from '../providers/registry.js';
 import type { ProviderDefinition, Scenario } from '../providers/types.js';
+import type { FinalStatus } from '../core/process-status.js';
 
 export interface CatalogueEntry {
   id: string;

@@ -1,7 +1,7 @@
 import { AppError } from '../core/errors.js';
 import type { ProviderDefinition } from '../providers/types.js';
-import type { Caller } from '../services/context.js';
 import { resolveScenario } from './catalogue.js';
+import type { ClientCaller } from '../core/domain.js';
 
 /** The request header that picks a sandbox scenario. */
 export const scenarioHeader = 'x-sandbox-scenario';
@@ -11,7 +11,7 @@ export const scenarioHeader = 'x-sandbox-scenario';
  * may ask: for a live client, the header is an error rather than silently ignored.
  */
 export function chosenScenario(
-  caller: Caller,
+  caller: ClientCaller,
   definition: ProviderDefinition,
   processType: string | null,
   requested: string | undefined,

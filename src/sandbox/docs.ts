@@ -1,5 +1,13 @@
-import { providers } from '../providers/registry.js';
+import { providers, writtenValue } from '../providers/registry.js';
+import type { ProviderDefinition } from '../providers/types.js';
 import { listScenarios } from './catalogue.js';
+
+const takesImages = (definition: ProviderDefinition) => definition.uploadDepictions.length > 0;
+const namesOf = (which: (definition: ProviderDefinition) => boolean) =>
+  providers
+    .filter(which)
+    .map((definition) => definition.name)
+    .join(', ');
 
 /** docs/sandbox.md, rendered from the scenarios (see scripts/sandbox-docs.ts). */
 export function renderSandboxDocs(): string {
@@ -23,10 +31,10 @@ export function renderSandboxDocs(): string {
     '',
     '## Finishing a process',
     '',
-    '- Providers that take images through the API (onfido, signicatpaper, facetec, signicatpictureid)',
+    `- Providers that take images through the API (${namesOf(takesImages)})`,
     '  finish after Start verification: upload the images, start, and the worker plays the scenario.',
-    '- Providers whose end-user part happens in a vendor SDK or video call (eid, readid, webid,',
-    '  signicatvideoid, connect) finish with `POST /assure/sandbox/dossiers/{dossierId}/processes/{processId}/complete`',
+    `- Providers whose end-user part happens in a vendor SDK or video call (${namesOf((p) => !takesImages(p))})`,
+    '  finish with `POST /assure/sandbox/dossiers/{dossierId}/processes/{processId}/complete`',
     '  (optional body `{"scenario": "<id>"}`), from pending, or from processing after Start verification.',
     "  The end-user's part is done once: a second complete while the verification runs is a 409.",
     '- A process left in processing (a complete call that never came) fails after',
@@ -40,11 +48,7 @@ export function renderSandboxDocs(): string {
     '## Scenarios',
   ];
   for (const definition of providers) {
-    lines.push(
-      '',
-      `### ${definition.title} (\`${definition.name === 'connect' ? 'connect:<method>' : definition.name}\`)`,
-      '',
-    );
+    lines.push('', `### ${definition.title} (\`${writtenValue(definition)}\`)`, '');
     lines.push('| id | process types | status | media | description |', '| --- | --- | --- | --- | --- |');
     const scenarios = new Map(definition.scenarios.map((s) => [s.id, s]));
     for (const entry of listScenarios(definition.name)) {

@@ -1,4 +1,4 @@
-import type { Outcome } from '../providers/outcome.js';
+import type { Outcome } from '../core/domain.js';
 
 export interface Identity {
   firstName?: string;

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import type { Depiction } from '../providers/types.js';
 import type { Identity } from './identity.js';
+import type { Depiction } from '../core/domain.js';
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);

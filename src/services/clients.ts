@@ -6,8 +6,8 @@ import { AppError } from '../core/errors.js';
 import type { Clock } from '../core/time.js';
 import type { Logger } from '../logging/logger.js';
 import type { ClientRecord } from '../store/repositories/clients.js';
-import type { ClientEnvironment } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import type { ClientEnvironment } from '../core/domain.js';
 
 export interface NewClientCredentials {
   clientId: string;

@@ -1,5 +1,5 @@
 import { notFound } from '../core/errors.js';
-import { documentTypesOf, type DocumentTypeEntry } from '../document-types/index.js';
+import type { DocumentTypeEntry } from '../document-types/index.js';
 import { resolveProvider } from '../providers/registry.js';
 
 /** The documents each provider accepts: static data, the same for every client. */
@@ -8,6 +8,6 @@ export class DocumentTypeService {
   list(providerName: string): DocumentTypeEntry[] {
     const resolved = resolveProvider(providerName);
     if (!resolved) throw notFound('Provider');
-    return documentTypesOf(resolved.definition.name);
+    return resolved.definition.documents?.entries() ?? [];
   }
 }

@@ -3,11 +3,16 @@ import { deleteBlobsQuietly } from '../blobs/blob-store.js';
 import { AppError, notFound } from '../core/errors.js';
 import { redactedImagesRefusal } from '../redaction/image-gate.js';
 import type { StoredImage } from '../store/repositories/images.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { ServiceDeps } from './context.js';
 import { requireDossier } from './dossiers.js';
 import { prepareImages, storeImages, type ImageUpload, type PreparedImage } from './uploads/stored-images.js';
+import type { ClientCaller, Depiction, MediaDepiction } from '../core/domain.js';
 
-export const dossierFileDepictions = ['front', 'back', 'selfie'] as const;
+export const dossierFileDepictions = ['front', 'back', 'selfie'] as const satisfies readonly Depiction[];
+export type DossierFileDepiction = (typeof dossierFileDepictions)[number];
+
+const isDossierFileDepiction = (depiction: MediaDepiction): depiction is DossierFileDepiction =>
+  dossierFileDepictions.some((kept) => kept === depiction);
 
 export interface ImageContent {
   bytes: Buffer;
@@ -27,7 +32,7 @@ export class DossierFileService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async set(
-    caller: Caller,
+    caller: ClientCaller,
     dossierId: string,
     uploads: ImageUpload[],
     fromProcessId: string | undefined,
@@ -40,7 +45,7 @@ export class DossierFileService {
     const prepared = await prepareImages(uploads);
     if (fromProcessId !== undefined)
       prepared.unshift(...(await this.processImages(caller, dossier.id, fromProcessId, prepared)));
-    const owner = { kind: 'dossier' as const, id: dossier.id, clientId: caller.id };
+    const owner = { kind: 'dossier' as const, id: dossier.id, clientId: caller.clientId };
     const now = clock.now();
     await storeImages(blobs, logger, prepared, now, (stored) =>
       store.transaction(async (tx) => {
@@ -52,21 +57,21 @@ export class DossierFileService {
     );
   }
 
-  async get(caller: Caller, dossierId: string, depiction: string): Promise<StreamedContent> {
+  async get(caller: ClientCaller, dossierId: string, depiction: DossierFileDepiction): Promise<StreamedContent> {
     const dossier = await requireDossier(this.deps.store.repos, caller, dossierId);
     const image = await this.deps.store.repos.images.find(
-      { kind: 'dossier', id: dossier.id, clientId: caller.id },
+      { kind: 'dossier', id: dossier.id, clientId: caller.clientId },
       depiction,
     );
     if (!image) throw notFound('File');
     return { stream: await this.deps.blobs.read(image.blobKey), contentType: image.contentType, size: image.size };
   }
 
-  async delete(caller: Caller, dossierId: string): Promise<void> {
+  async delete(caller: ClientCaller, dossierId: string): Promise<void> {
     const { store, blobs, logger, clock } = this.deps;
     const keys = await store.transaction(async (tx) => {
       const dossier = await requireDossier(tx, caller, dossierId);
-      const deleted = await tx.images.deleteOwner({ kind: 'dossier', id: dossier.id, clientId: caller.id });
+      const deleted = await tx.images.deleteOwner({ kind: 'dossier', id: dossier.id, clientId: caller.clientId });
       await tx.dossiers.touch(dossier.id, clock.now());
       return deleted;
     });
@@ -77,23 +82,23 @@ export class DossierFileService {
 
   /** The dossier process's document and selfie images, except depictions also uploaded in the same request. */
   private async processImages(
-    caller: Caller,
+    caller: ClientCaller,
     dossierId: string,
     processId: string,
     uploaded: readonly PreparedImage[],
   ): Promise<PreparedImage[]> {
     const { store, blobs } = this.deps;
-    const process = await store.repos.processes.find(caller.id, dossierId, processId);
+    const process = await store.repos.processes.find(caller.clientId, dossierId, processId);
     if (!process) throw notFound('Process');
     const images: StoredImage[] = await store.repos.images.list({
       kind: 'process',
       id: process.id,
-      clientId: caller.id,
+      clientId: caller.clientId,
     });
-    const copies = images.filter(
-      (image) =>
-        (dossierFileDepictions as readonly string[]).includes(image.depiction) &&
-        !uploaded.some((upload) => upload.depiction === image.depiction),
+    const copies = images.flatMap(({ depiction, ...image }) =>
+      isDossierFileDepiction(depiction) && !uploaded.some((upload) => upload.depiction === depiction)
+        ? [{ ...image, depiction }]
+        : [],
     );
     if (copies.length === 0)
       throw new AppError('bad_request', 'The process has no front, back or selfie image to copy.');

@@ -2,9 +2,10 @@ import { deleteBlobsQuietly } from '../blobs/blob-store.js';
 import { conflict, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { DossierRecord } from '../store/repositories/dossiers.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
+import { providerOf } from '../providers/registry.js';
 import type { Repositories } from '../store/store.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { ServiceDeps } from './context.js';
+import type { ProcessRecord, ClientCaller } from '../core/domain.js';
 
 export interface DossierWithProcesses {
   dossier: DossierRecord;
@@ -17,11 +18,11 @@ const dossierListLimit = 100;
 export class DossierService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async create(caller: Caller, externalReference: string | undefined): Promise<DossierRecord> {
+  async create(caller: ClientCaller, externalReference: string | undefined): Promise<DossierRecord> {
     const now = this.deps.clock.now();
     const dossier: DossierRecord = {
       id: newId(),
-      clientId: caller.id,
+      clientId: caller.clientId,
       externalReference: externalReference ?? null,
       createdAt: now,
       updatedAt: now,
@@ -30,37 +31,34 @@ export class DossierService {
     return dossier;
   }
 
-  async get(caller: Caller, dossierId: string): Promise<DossierWithProcesses> {
+  async get(caller: ClientCaller, dossierId: string): Promise<DossierWithProcesses> {
     const dossier = await requireDossier(this.deps.store.repos, caller, dossierId);
     const processes = await this.deps.store.repos.processes.listByDossier(dossier.id);
     return { dossier, processes };
   }
 
-  list(caller: Caller): Promise<DossierRecord[]> {
-    return this.deps.store.repos.dossiers.listNewest(caller.id, dossierListLimit);
+  list(caller: ClientCaller): Promise<DossierRecord[]> {
+    return this.deps.store.repos.dossiers.listNewest(caller.clientId, dossierListLimit);
   }
 
-  async delete(caller: Caller, dossierId: string): Promise<void> {
+  async delete(caller: ClientCaller, dossierId: string): Promise<void> {
     const blobKeys = await this.deps.store.transaction(async (tx) => {
       const dossier = await requireDossier(tx, caller, dossierId);
-      // Upstream: an Onfido process that is still processing blocks deleting its dossier.
-      if ((await tx.processes.countInStatus(dossier.id, 'onfido', 'processing')) > 0) {
-        throw conflict('The dossier has an Onfido process that is still processing; delete it once it has finished.');
-      }
-      const keys = await tx.images.deleteDossierTree(caller.id, dossier.id);
-      keys.push(...(await tx.processes.deleteByDossier(caller.id, dossier.id)));
+      await refuseWhileUndeletable(tx, dossier.id);
+      const keys = await tx.images.deleteDossierTree(caller.clientId, dossier.id);
+      keys.push(...(await tx.processes.deleteByDossier(caller.clientId, dossier.id)));
       await tx.userData.delete(dossier.id);
-      await tx.dossiers.delete(caller.id, dossier.id);
+      await tx.dossiers.delete(caller.clientId, dossier.id);
       return keys;
     });
     await this.deleteBlobs(blobKeys);
   }
 
-  async deleteAll(caller: Caller): Promise<void> {
+  async deleteAll(caller: ClientCaller): Promise<void> {
     const blobKeys = await this.deps.store.transaction(async (tx) => {
-      const keys = await tx.images.deleteAllOfClient(caller.id);
-      keys.push(...(await tx.processes.deleteAllOfClient(caller.id)));
-      await tx.dossiers.deleteAll(caller.id);
+      const keys = await tx.images.deleteAllOfClient(caller.clientId);
+      keys.push(...(await tx.processes.deleteAllOfClient(caller.clientId)));
+      await tx.dossiers.deleteAll(caller.clientId);
       return keys;
     });
     await this.deleteBlobs(blobKeys);
@@ -74,8 +72,24 @@ export class DossierService {
 }
 
 /** The caller's dossier, or a 404 (also when it belongs to another client). */
-export async function requireDossier(repos: Repositories, caller: Caller, dossierId: string): Promise<DossierRecord> {
-  const dossier = await repos.dossiers.find(caller.id, dossierId);
+export async function requireDossier(
+  repos: Repositories,
+  caller: ClientCaller,
+  dossierId: string,
+): Promise<DossierRecord> {
+  const dossier = await repos.dossiers.find(caller.clientId, dossierId);
   if (!dossier) throw notFound('Dossier');
   return dossier;
+}
+
+/** Upstream: a process its vendor is still verifying (e.g. Onfido's, while processing) blocks deleting its dossier. */
+async function refuseWhileUndeletable(tx: Repositories, dossierId: string): Promise<void> {
+  for (const process of await tx.processes.listByDossier(dossierId)) {
+    const { title, undeletableWhile } = providerOf(process.provider);
+    if (undeletableWhile?.includes(process.status)) {
+      throw conflict(
+        `The dossier has a ${title} process that is still ${process.status}; delete it once it has finished.`,
+      );
+    }
+  }
 }

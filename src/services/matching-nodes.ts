@@ -1,10 +1,9 @@
 import { assertNever } from '../core/assert-never.js';
 import type { DataNode, NodeValues } from '../matching/types.js';
-import { readUserInfo } from '../providers/connect/user-info.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
+import { providerOf } from '../providers/registry.js';
 import type { Repositories } from '../store/store.js';
-import type { Caller } from './context.js';
 import { requireProcess } from './processes.js';
+import type { ProcessRecord, ClientCaller } from '../core/domain.js';
 
 /** One side of a match as the request names it. */
 export interface NodeRequest {
@@ -33,7 +32,7 @@ const absent = (reason: string): NodeValues => ({ available: false, reason });
  */
 export async function loadNode(
   repos: Repositories,
-  caller: Caller,
+  caller: ClientCaller,
   dossierId: string,
   request: NodeRequest,
 ): Promise<LoadedNode> {
@@ -54,34 +53,26 @@ export async function loadNode(
 }
 
 /**
- * Where each data node of a process lives in its stored outcome: `finalResult` is the mapped result,
- * `userInfo` the OIDC claims a Connect process received, `ocr` what a video identification (eid,
- * signicatvideoid) read on the document. Which node a process has depends on its provider, so a
- * missing one is reported like missing data.
+ * Where each data node of a process lives in its stored outcome: `finalResult` is the mapped result;
+ * the other nodes (`ocr`, `userInfo`) are read by the process's provider, when it has them. Which node a
+ * process has depends on its provider, so a missing one is reported like missing data.
  */
 function processNode(process: ProcessRecord, dataNode: Exclude<DataNode, 'userData'>): NodeValues {
   const outcome = process.outcome;
   if (outcome === null) return absent(`the process has no result (status ${process.status})`);
-  const providerSpecific = outcome.providerSpecific ?? {};
   switch (dataNode) {
     case 'finalResult':
       return isRecord(outcome.finalResult) ? present(outcome.finalResult) : absent('the process has no finalResult');
     case 'ocr':
-      return isRecord(providerSpecific.ocr) ? present(providerSpecific.ocr) : absent('the process has no ocr data');
-    case 'userInfo':
-      return userInfoNode(providerSpecific.userInfo);
+    case 'userInfo': {
+      const read = providerOf(process.provider).matchingNodes?.[dataNode];
+      return read?.(outcome.providerSpecific ?? {}) ?? absent(missingNode[dataNode]);
+    }
     default:
       return assertNever(dataNode);
   }
 }
 
-const present = (values: Record<string, unknown>): NodeValues => ({ available: true, values });
+const missingNode = { ocr: 'the process has no ocr data', userInfo: 'the process has no userInfo' };
 
-/** A userInfo is JSON, a signed JWT (its claims are read) or an encrypted one, which only the client can read. */
-function userInfoNode(userInfo: unknown): NodeValues {
-  if (!isRecord(userInfo) && typeof userInfo !== 'string') return absent('the process has no userInfo');
-  const read = readUserInfo(userInfo);
-  if (typeof read === 'string') return absent('the userInfo cannot be read');
-  if (read.format === 'jwe') return absent('the userInfo is encrypted for the client and cannot be read here');
-  return present(read.claims);
-}
+const present = (values: Record<string, unknown>): NodeValues => ({ available: true, values });

@@ -9,9 +9,10 @@ import {
 } from '../matching/index.js';
 import type { MatchingConfigurationRecord } from '../store/repositories/matching-configurations.js';
 import type { Repositories } from '../store/store.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { ServiceDeps } from './context.js';
 import { requireDossier } from './dossiers.js';
 import { loadNode, type LoadedNode, type NodeRequest } from './matching-nodes.js';
+import type { ClientCaller } from '../core/domain.js';
 
 export interface MatchRequest {
   source: NodeRequest;
@@ -34,23 +35,23 @@ const configurationNotFound = () => notFound('Matching configuration');
 export class MatchingService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  listConfigurations(caller: Caller): Promise<MatchingConfigurationRecord[]> {
-    return this.deps.store.repos.matchingConfigurations.list(caller.id);
+  listConfigurations(caller: ClientCaller): Promise<MatchingConfigurationRecord[]> {
+    return this.deps.store.repos.matchingConfigurations.list(caller.clientId);
   }
 
-  async getConfiguration(caller: Caller, id: string): Promise<MatchingConfigurationRecord> {
-    const record = await this.deps.store.repos.matchingConfigurations.find(caller.id, id);
+  async getConfiguration(caller: ClientCaller, id: string): Promise<MatchingConfigurationRecord> {
+    const record = await this.deps.store.repos.matchingConfigurations.find(caller.clientId, id);
     if (!record) throw configurationNotFound();
     return record;
   }
 
   async createConfiguration(
-    caller: Caller,
+    caller: ClientCaller,
     id: string,
     inputs: readonly FieldConfigurationInput[],
   ): Promise<MatchingConfigurationRecord> {
     const now = this.deps.clock.now();
-    const record = { clientId: caller.id, id, fields: checkedFields(inputs), createdAt: now, updatedAt: now };
+    const record = { clientId: caller.clientId, id, fields: checkedFields(inputs), createdAt: now, updatedAt: now };
     if (!(await this.deps.store.repos.matchingConfigurations.insertIfAbsent(record))) {
       throw conflict(`A matching configuration "${id}" already exists; use PUT to change it.`);
     }
@@ -58,27 +59,28 @@ export class MatchingService {
   }
 
   async updateConfiguration(
-    caller: Caller,
+    caller: ClientCaller,
     id: string,
     inputs: readonly FieldConfigurationInput[],
   ): Promise<MatchingConfigurationRecord> {
     const fields = checkedFields(inputs);
     const now = this.deps.clock.now();
     return this.deps.store.transaction(async (tx) => {
-      if (!(await tx.matchingConfigurations.update(caller.id, id, fields, now))) throw configurationNotFound();
-      return (await tx.matchingConfigurations.find(caller.id, id))!;
+      if (!(await tx.matchingConfigurations.update(caller.clientId, id, fields, now))) throw configurationNotFound();
+      return (await tx.matchingConfigurations.find(caller.clientId, id))!;
     });
   }
 
-  async deleteConfiguration(caller: Caller, id: string): Promise<void> {
-    if (!(await this.deps.store.repos.matchingConfigurations.delete(caller.id, id))) throw configurationNotFound();
+  async deleteConfiguration(caller: ClientCaller, id: string): Promise<void> {
+    if (!(await this.deps.store.repos.matchingConfigurations.delete(caller.clientId, id)))
+      throw configurationNotFound();
   }
 
   /**
    * Matches the source's values against the target's, field by field. Unknown dossier, process or
    * configuration is a 404; a side without data is an `error` on each field instead.
    */
-  async match(caller: Caller, dossierId: string, request: MatchRequest): Promise<MatchOutcome> {
+  async match(caller: ClientCaller, dossierId: string, request: MatchRequest): Promise<MatchOutcome> {
     checkNode(request.source, 'source');
     checkNode(request.target, 'target');
     const { repos } = this.deps.store;
@@ -97,11 +99,15 @@ export class MatchingService {
     };
   }
 
-  private async fieldsFor(repos: Repositories, caller: Caller, request: MatchRequest): Promise<FieldConfiguration[]> {
+  private async fieldsFor(
+    repos: Repositories,
+    caller: ClientCaller,
+    request: MatchRequest,
+  ): Promise<FieldConfiguration[]> {
     if (request.configurationId === undefined) {
       return defaultConfiguration(request.source.dataNode, request.target.dataNode);
     }
-    const record = await repos.matchingConfigurations.find(caller.id, request.configurationId);
+    const record = await repos.matchingConfigurations.find(caller.clientId, request.configurationId);
     if (!record) throw configurationNotFound();
     return record.fields;
   }

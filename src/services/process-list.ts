@@ -2,7 +2,8 @@ import { AppError } from '../core/errors.js';
 import { isProcessStatus, type ProcessStatus } from '../core/process-status.js';
 import { parseIsoDateTime } from '../core/time.js';
 import type { ProcessListPage } from '../store/repositories/process-list.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { ServiceDeps } from './context.js';
+import type { ClientCaller } from '../core/domain.js';
 
 export const processListOrders = ['createdAtDescending', 'createdAtAscending'] as const;
 export type ProcessListOrder = (typeof processListOrders)[number];
@@ -29,7 +30,7 @@ export class ProcessListService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async list(
-    caller: Caller,
+    caller: ClientCaller,
     request: ProcessListRequest,
   ): Promise<{ filters: ProcessListFilters; page: ProcessListPage }> {
     const problems: string[] = [];
@@ -67,7 +68,7 @@ export class ProcessListService {
       order: order as ProcessListOrder,
     };
     const page = await this.deps.store.repos.processList.page({
-      clientId: caller.id,
+      clientId: caller.clientId,
       fromMs,
       toMs,
       statuses: filters.statusList,

@@ -43,15 +43,16 @@ export function validateProcessRequest(definition: ProviderDefinition, input: Cr
 
   if (input.redact !== undefined) only('redact', definition.redaction);
   if (input.redactionLevel !== undefined) only('redactionLevel', definition.redaction);
-  if (input.documentId !== undefined) only('documentId', definition.name === 'signicatpictureid');
+  if (input.documentId !== undefined) only('documentId', definition.documentId !== 'notApplicable');
 
   // Only the fields that apply to this provider; the others were reported above.
   problems.push(
     ...documentChoiceProblems({
       provider: definition.name,
+      documents: definition.documents,
       ...(definition.documentType === 'notApplicable' ? {} : { documentType: input.documentType }),
       ...(definition.documentCountry === 'notApplicable' ? {} : { documentCountry: input.documentCountry }),
-      ...(definition.name === 'signicatpictureid' ? { documentId: input.documentId } : {}),
+      ...(definition.documentId === 'notApplicable' ? {} : { documentId: input.documentId }),
     }),
   );
   problems.push(...definition.validateCreate(input, processType));

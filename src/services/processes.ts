@@ -2,14 +2,14 @@ import { deleteBlobsQuietly } from '../blobs/blob-store.js';
 import { AppError, conflict, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { isFinal } from '../core/process-status.js';
-import { resolveProvider, acceptedProviderValues } from '../providers/registry.js';
+import { acceptedProviderValues, providerOf, resolveProvider } from '../providers/registry.js';
 import { chosenScenario } from '../sandbox/choice.js';
-import { depictions as allDepictions, type CreateProcessInput, type Depiction } from '../providers/types.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
+import type { CreateProcessInput } from '../providers/types.js';
 import type { Repositories } from '../store/store.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { ServiceDeps } from './context.js';
 import { requireDossier } from './dossiers.js';
 import { validateProcessRequest } from './process-request-rules.js';
+import { isDepiction, type Depiction, type ProcessRecord, type ClientCaller } from '../core/domain.js';
 
 export interface CreateProcessRequest extends CreateProcessInput {
   eventTags?: string[];
@@ -34,7 +34,7 @@ export class ProcessService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async create(
-    caller: Caller,
+    caller: ClientCaller,
     dossierId: string,
     request: CreateProcessRequest,
     sandboxScenario?: string,
@@ -58,7 +58,7 @@ export class ProcessService {
     const process: ProcessRecord = {
       id,
       dossierId,
-      clientId: caller.id,
+      clientId: caller.clientId,
       provider: resolved.value,
       processType: processType ?? null,
       status: 'pending',
@@ -96,25 +96,32 @@ export class ProcessService {
     return { process, extra };
   }
 
-  async get(caller: Caller, dossierId: string, processId: string): Promise<ProcessView> {
+  async get(caller: ClientCaller, dossierId: string, processId: string): Promise<ProcessView> {
     const process = await requireProcess(this.deps.store.repos, caller, dossierId, processId);
     let depictions: Depiction[] | undefined;
     if (isFinal(process.status)) {
-      const images = await this.deps.store.repos.images.list({ kind: 'process', id: process.id, clientId: caller.id });
+      const images = await this.deps.store.repos.images.list({
+        kind: 'process',
+        id: process.id,
+        clientId: caller.clientId,
+      });
       depictions = images.map((image) => image.depiction).filter(isDepiction);
     }
     return { process, depictions };
   }
 
-  async delete(caller: Caller, dossierId: string, processId: string): Promise<void> {
+  async delete(caller: ClientCaller, dossierId: string, processId: string): Promise<void> {
     const { store, blobs, logger, clock } = this.deps;
     const keys = await store.transaction(async (tx) => {
       const process = await requireProcess(tx, caller, dossierId, processId);
-      // Upstream: Onfido processes cannot be deleted while Onfido is still verifying them.
-      if (process.provider === 'onfido' && process.status === 'processing') {
-        throw conflict('An Onfido process cannot be deleted while it is processing; delete it once it has finished.');
+      // Upstream: some vendors' processes cannot be deleted while the vendor is still verifying them.
+      const { title, undeletableWhile } = providerOf(process.provider);
+      if (undeletableWhile?.includes(process.status)) {
+        throw conflict(
+          `${title} processes cannot be deleted while they are ${process.status}; delete this one once it has finished.`,
+        );
       }
-      const deleted = await tx.images.deleteOwner({ kind: 'process', id: process.id, clientId: caller.id });
+      const deleted = await tx.images.deleteOwner({ kind: 'process', id: process.id, clientId: caller.clientId });
       deleted.push(...(await tx.processes.delete(process)));
       await tx.dossiers.touch(dossierId, clock.now());
       return deleted;
@@ -124,7 +131,7 @@ export class ProcessService {
     );
   }
 
-  async externalId(caller: Caller, dossierId: string, processId: string): Promise<string> {
+  async externalId(caller: ClientCaller, dossierId: string, processId: string): Promise<string> {
     const process = await requireProcess(this.deps.store.repos, caller, dossierId, processId);
     if (process.externalId === null) {
       throw new AppError('unsupported_for_provider', `${process.provider} processes have no external id.`);
@@ -136,17 +143,15 @@ export class ProcessService {
 /** The caller's process in that dossier, or a 404 (also when either belongs to another client). */
 export async function requireProcess(
   repos: Repositories,
-  caller: Caller,
+  caller: ClientCaller,
   dossierId: string,
   processId: string,
 ): Promise<ProcessRecord> {
-  const process = await repos.processes.find(caller.id, dossierId, processId);
+  const process = await repos.processes.find(caller.clientId, dossierId, processId);
   if (!process) {
     // Say which one is missing, without telling whether another client has it.
-    if (!(await repos.dossiers.find(caller.id, dossierId))) throw notFound('Dossier');
+    if (!(await repos.dossiers.find(caller.clientId, dossierId))) throw notFound('Dossier');
     throw notFound('Process');
   }
   return process;
 }
-
-const isDepiction = (value: string): value is Depiction => (allDepictions as readonly string[]).includes(value);

@@ -1,13 +1,14 @@
 import { AppError, notFound } from '../core/errors.js';
 import { isAlpha3Country } from '../core/countries.js';
 import type { RedactionLevel } from '../redaction/fields.js';
-import { redactedDepictions, redactedImagesRefusal } from '../redaction/image-gate.js';
+import { isRedactedSide, redactedImagesRefusal } from '../redaction/image-gate.js';
 import { redact, type RedactionEngines, type RedactionImage } from '../redaction/redactor.js';
 import type { ImageOwner } from '../store/repositories/images.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { ServiceDeps } from './context.js';
 import { requireDossier } from './dossiers.js';
 import { requireProcess } from './processes.js';
 import { prepareImages, type ImageUpload } from './uploads/stored-images.js';
+import type { ClientCaller, Depiction } from '../core/domain.js';
 
 export interface RedactInput {
   front?: string;
@@ -34,7 +35,7 @@ export class RedactionService {
     private readonly engines: RedactionEngines,
   ) {}
 
-  async redact(caller: Caller, input: RedactInput): Promise<RedactResult> {
+  async redact(caller: ClientCaller, input: RedactInput): Promise<RedactResult> {
     const sides = await this.sidesOf(caller, input);
     const fields = [...new Set(input.fieldsToRedact)];
     const outcome = await redact(this.engines, {
@@ -56,7 +57,7 @@ export class RedactionService {
   }
 
   /** The images to work on, checked before any engine runs. */
-  private async sidesOf(caller: Caller, input: RedactInput): Promise<Side[]> {
+  private async sidesOf(caller: ClientCaller, input: RedactInput): Promise<Side[]> {
     if (!isAlpha3Country(input.documentCountry)) {
       throw new AppError('validation_failed', 'documentCountry must be an ISO 3166-1 alpha-3 country code.');
     }
@@ -81,7 +82,7 @@ export class RedactionService {
   }
 
   /** The front and back kept on a dossier or process of the caller's. */
-  private async storedSides(caller: Caller, dossierId: string, processId: string | undefined): Promise<Side[]> {
+  private async storedSides(caller: ClientCaller, dossierId: string, processId: string | undefined): Promise<Side[]> {
     const { store, blobs } = this.deps;
     let owner: ImageOwner;
     if (processId !== undefined) {
@@ -89,11 +90,17 @@ export class RedactionService {
       // Checked before looking for images: a failed redaction deleted them, and that is what to say.
       const refused = redactedImagesRefusal(process, 'front');
       if (refused) throw new AppError('conflict', refused);
-      owner = { kind: 'process', id: process.id, clientId: caller.id };
+      owner = { kind: 'process', id: process.id, clientId: caller.clientId };
     } else {
-      owner = { kind: 'dossier', id: (await requireDossier(store.repos, caller, dossierId)).id, clientId: caller.id };
+      owner = {
+        kind: 'dossier',
+        id: (await requireDossier(store.repos, caller, dossierId)).id,
+        clientId: caller.clientId,
+      };
     }
-    const images = (await store.repos.images.list(owner)).filter((i) => redactedDepictions.includes(i.depiction));
+    const images = (await store.repos.images.list(owner)).flatMap(({ depiction, ...image }) =>
+      isRedactedSide(depiction) ? [{ ...image, depiction }] : [],
+    );
     if (images.length === 0) throw notFound('Front or back image');
     const sides: Side[] = [];
     for (const image of images) {
@@ -106,6 +113,6 @@ export class RedactionService {
 
 /** One side of the document and which one it is. */
 interface Side {
-  depiction: string;
+  depiction: Depiction;
   image: RedactionImage;
 }

@@ -1,12 +1,12 @@
 import type { Readable } from 'node:stream';
 import { AppError, notFound } from '../core/errors.js';
 import { resultStatuses } from '../core/process-status.js';
-import { providerOf } from '../providers/registry.js';
-import type { RawResultFile } from '../providers/types.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
-import type { Caller, ServiceDeps } from './context.js';
+import { providerOf, providers } from '../providers/registry.js';
+import type { ProviderDefinition, RawResultFile } from '../providers/types.js';
+import type { ServiceDeps } from './context.js';
 import type { StreamedContent } from './dossier-files.js';
 import { requireProcess } from './processes.js';
+import type { ProcessRecord, ClientCaller } from '../core/domain.js';
 
 /** A file of the download: small ones at hand, images and video opened from the blob store when sent. */
 export type ResultFile =
@@ -15,12 +15,23 @@ export type ResultFile =
 export interface ResultBundle {
   process: ProcessRecord;
   files: ResultFile[];
+  /** When the bundle was put together (epoch ms), which the download is named after. */
+  madeAt: number;
 }
 
 const extensionOf: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'video/mp4': 'mp4' };
 
-/** Providers that record a video of the identification (Get video). */
-const videoProviders = new Set(['signicatvideoid', 'eid', 'onfido']);
+/** The providers whose raw result Get raw result serves, for the message to the others. */
+const rawEndpointProviders = providers
+  .filter((p) => p.rawResultEndpoint)
+  .map((p) => p.name)
+  .join(', ');
+
+/** Whether the process's identification was recorded on video (Get video). */
+function recordsVideo(definition: ProviderDefinition, processType: string | null): boolean {
+  const types = definition.videoProcessTypes;
+  return types === 'all' || (types !== undefined && processType !== null && types.includes(processType));
+}
 
 /** Results beyond Get process: the download bundle, the raw result and the recorded video. */
 export class ResultService {
@@ -31,7 +42,7 @@ export class ResultService {
    * the provider's own file names. Undefined while the process has no result (upstream answers 204).
    */
   async bundle(
-    caller: Caller,
+    caller: ClientCaller,
     dossierId: string,
     processId: string,
     withTimestamps: boolean,
@@ -40,7 +51,7 @@ export class ResultService {
     const process = await requireProcess(store.repos, caller, dossierId, processId);
     if (!resultStatuses.has(process.status)) return undefined;
     const files: ResultFile[] = [];
-    for (const image of await store.repos.images.list({ kind: 'process', id: process.id, clientId: caller.id })) {
+    for (const image of await store.repos.images.list({ kind: 'process', id: process.id, clientId: caller.clientId })) {
       files.push({
         name: `${image.depiction}.${extensionOf[image.contentType] ?? 'bin'}`,
         size: image.size,
@@ -54,40 +65,41 @@ export class ResultService {
     if (process.engineOutputKey !== null) {
       files.push({ name: 'engine.json', bytes: await blobs.get(process.engineOutputKey) });
     }
-    if (withTimestamps && process.provider === 'signicatvideoid') {
+    if (withTimestamps && providerOf(process.provider).downloadTimestamps) {
       const events = await store.repos.processEvents.listByProcess(process.id);
       const timestamps = events.map((e) => ({ status: e.status, at: new Date(e.createdAt).toISOString() }));
       files.push({ name: 'timestamps.json', bytes: Buffer.from(JSON.stringify(timestamps, null, 2)) });
     }
-    return { process, files };
+    return { process, files, madeAt: this.deps.clock.now() };
   }
 
-  /** ReadID's raw session, once the process has a result; undefined before (upstream answers 204). */
-  async raw(caller: Caller, dossierId: string, processId: string): Promise<unknown> {
+  /** The raw result (e.g. ReadID's session), once the process has one; undefined before (upstream answers 204). */
+  async raw(caller: ClientCaller, dossierId: string, processId: string): Promise<unknown> {
     const process = await requireProcess(this.deps.store.repos, caller, dossierId, processId);
-    if (process.provider !== 'readid') {
+    if (!providerOf(process.provider).rawResultEndpoint) {
       throw new AppError(
         'unsupported_for_provider',
-        'The raw result is only available for readid processes; use the download instead.',
+        `The raw result is only available for ${rawEndpointProviders} processes; use the download instead.`,
       );
     }
     if (!resultStatuses.has(process.status) || process.rawResultKey === null) return undefined;
     return JSON.parse((await this.deps.blobs.get(process.rawResultKey)).toString('utf8')) as unknown;
   }
 
-  async video(caller: Caller, dossierId: string, processId: string): Promise<StreamedContent> {
+  async video(caller: ClientCaller, dossierId: string, processId: string): Promise<StreamedContent> {
     const { store, blobs } = this.deps;
     const process = await requireProcess(store.repos, caller, dossierId, processId);
-    const providesVideo =
-      videoProviders.has(process.provider) &&
-      (process.provider !== 'onfido' || process.processType === 'documentVideo');
-    if (!providesVideo) {
+    const definition = providerOf(process.provider);
+    if (!recordsVideo(definition, process.processType)) {
       throw new AppError(
         'unsupported_for_provider',
-        `${providerOf(process.provider).title} processes of this type do not record a video.`,
+        `${definition.title} processes of this type do not record a video.`,
       );
     }
-    const video = await store.repos.images.find({ kind: 'process', id: process.id, clientId: caller.id }, 'video');
+    const video = await store.repos.images.find(
+      { kind: 'process', id: process.id, clientId: caller.clientId },
+      'video',
+    );
     if (!video) throw notFound('Video');
     return { stream: await blobs.read(video.blobKey), contentType: video.contentType, size: video.size };
   }

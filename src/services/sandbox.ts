@@ -1,11 +1,11 @@
 import { AppError, conflict, notFound } from '../core/errors.js';
-import { providerOf } from '../providers/registry.js';
+import { canonicalProviderName, providerOf } from '../providers/registry.js';
 import { listScenarios, type CatalogueEntry } from '../sandbox/catalogue.js';
 import { chosenScenario } from '../sandbox/choice.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { ServiceDeps } from './context.js';
 import { requireProcess } from './processes.js';
 import type { VerificationService } from './verification.js';
+import type { ProcessRecord, ClientCaller } from '../core/domain.js';
 
 /** The sandbox's own endpoints: the scenario catalogue, and finishing the end-user's part of a process. */
 export class SandboxService {
@@ -14,9 +14,10 @@ export class SandboxService {
     private readonly verification: VerificationService,
   ) {}
 
-  scenarios(caller: Caller, provider: string | undefined): CatalogueEntry[] {
+  /** Every scenario, or those of one provider (named as requests name it: aliases, `connect:<method>`). */
+  scenarios(caller: ClientCaller, provider: string | undefined): CatalogueEntry[] {
     requireSandbox(caller);
-    return listScenarios(provider);
+    return listScenarios(provider === undefined ? undefined : canonicalProviderName(provider));
   }
 
   /**
@@ -24,7 +25,7 @@ export class SandboxService {
    * started): the process goes to processing and its scenario runs.
    */
   async complete(
-    caller: Caller,
+    caller: ClientCaller,
     dossierId: string,
     processId: string,
     scenario: string | undefined,
@@ -66,6 +67,6 @@ export class SandboxService {
 }
 
 /** Sandbox endpoints do not exist for live clients. */
-function requireSandbox(caller: Caller): void {
+function requireSandbox(caller: ClientCaller): void {
   if (caller.environment !== 'sandbox') throw notFound('Sandbox');
 }

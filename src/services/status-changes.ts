@@ -1,21 +1,22 @@
-import { newId } from '../core/ids.js';
 import { conflict } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import {
+  transitionPatchFields,
+  type ProcessRecord,
+  type StatusChangeListener,
+  type StatusChanges,
+  type TransitionPatch,
+} from '../core/domain.js';
 import { assertTransition, isFinal, type ProcessStatus } from '../core/process-status.js';
-import type { ProcessRecord, TransitionPatch } from '../store/repositories/processes.js';
 import type { Repositories } from '../store/store.js';
-
-/** Told of every status change, inside its transaction (e.g. to plan notifications). */
-export interface StatusChangeListener {
-  statusChanged(tx: Repositories, process: ProcessRecord, now: number): Promise<void>;
-}
 
 /**
  * The only way a process changes status: checks the status machine, compare-and-sets the row inside
  * the caller's transaction, records the change in the process's history and tells the listeners, all
  * in that same transaction. Returns the process as it is after the change.
  */
-export class StatusChanges {
-  constructor(private readonly listeners: readonly StatusChangeListener[] = []) {}
+export class StoreStatusChanges implements StatusChanges<Repositories> {
+  constructor(private readonly listeners: readonly StatusChangeListener<Repositories>[] = []) {}
 
   async change(
     tx: Repositories,
@@ -26,22 +27,11 @@ export class StatusChanges {
   ): Promise<ProcessRecord> {
     const from = process.status;
     assertTransition(from, to);
-    const finishedAt = isFinal(to) ? now : undefined;
-    const changed = await tx.processes.transition(process, from, to, now, { finishedAt, ...patch });
+    const fullPatch: TransitionPatch = { ...(isFinal(to) && { finishedAt: now }), ...patch };
+    const changed = await tx.processes.transition(process, from, to, now, fullPatch);
     if (!changed) throw conflict('The process changed status while this request was running; read it again.');
-    const updated: ProcessRecord = {
-      ...process,
-      status: to,
-      updatedAt: now,
-      ...(finishedAt !== undefined && { finishedAt }),
-      ...(patch.startedAt !== undefined && { startedAt: patch.startedAt }),
-      ...(patch.failReason !== undefined && { failReason: patch.failReason }),
-      ...(patch.externalId !== undefined && { externalId: patch.externalId }),
-      ...(patch.sandboxScenario !== undefined && { sandboxScenario: patch.sandboxScenario }),
-      ...(patch.outcome !== undefined && { outcome: patch.outcome }),
-      ...(patch.rawResultKey !== undefined && { rawResultKey: patch.rawResultKey }),
-      ...(patch.startInputKey !== undefined && { startInputKey: patch.startInputKey }),
-    };
+    const updated: ProcessRecord = { ...process, status: to, updatedAt: now };
+    for (const field of transitionPatchFields) copyField(updated, fullPatch, field);
     await tx.processEvents.insert({
       id: newId(),
       processId: process.id,
@@ -53,4 +43,14 @@ export class StatusChanges {
     for (const listener of this.listeners) await listener.statusChanged(tx, updated, now);
     return updated;
   }
+}
+
+/** Sets the record's field to the patch's value, when the patch has one. */
+function copyField<Field extends keyof TransitionPatch>(
+  record: ProcessRecord,
+  patch: TransitionPatch,
+  field: Field,
+): void {
+  const value = patch[field];
+  if (value !== undefined) record[field] = value;
 }

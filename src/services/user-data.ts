@@ -2,22 +2,23 @@ import { AppError, conflict, notFound } from '../core/errors.js';
 import { isAlpha3Country } from '../core/countries.js';
 import { isCalendarDate } from '../core/time.js';
 import type { UserDataRecord } from '../store/repositories/user-data.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { ServiceDeps } from './context.js';
 import { requireDossier } from './dossiers.js';
+import type { ClientCaller } from '../core/domain.js';
 
 export type UserDataFields = Record<string, unknown>;
 
 export class UserDataService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async get(caller: Caller, dossierId: string): Promise<UserDataRecord> {
+  async get(caller: ClientCaller, dossierId: string): Promise<UserDataRecord> {
     const dossier = await requireDossier(this.deps.store.repos, caller, dossierId);
     const record = await this.deps.store.repos.userData.find(dossier.id);
     if (!record) throw notFound('User data');
     return record;
   }
 
-  async create(caller: Caller, dossierId: string, fields: UserDataFields): Promise<void> {
+  async create(caller: ClientCaller, dossierId: string, fields: UserDataFields): Promise<void> {
     validateUserData(fields);
     const now = this.deps.clock.now();
     await this.deps.store.transaction(async (tx) => {
@@ -36,7 +37,7 @@ export class UserDataService {
   }
 
   /** Merges fields into the existing user data; a field sent as "" is removed. */
-  async update(caller: Caller, dossierId: string, fields: UserDataFields): Promise<void> {
+  async update(caller: ClientCaller, dossierId: string, fields: UserDataFields): Promise<void> {
     validateUserData(fields);
     const now = this.deps.clock.now();
     await this.deps.store.transaction(async (tx) => {
@@ -48,7 +49,7 @@ export class UserDataService {
     });
   }
 
-  async delete(caller: Caller, dossierId: string): Promise<void> {
+  async delete(caller: ClientCaller, dossierId: string): Promise<void> {
     const now = this.deps.clock.now();
     await this.deps.store.transaction(async (tx) => {
       const dossier = await requireDossier(tx, caller, dossierId);
@@ -59,7 +60,7 @@ export class UserDataService {
 }
 
 /** Applies `changes` to `current`: "" removes a field, nested objects merge, other values replace. */
-export function mergeUserData(current: UserDataFields, changes: UserDataFields): UserDataFields {
+function mergeUserData(current: UserDataFields, changes: UserDataFields): UserDataFields {
   const merged: UserDataFields = { ...current };
   for (const [key, value] of Object.entries(changes)) {
     if (value === '' || value === undefined || value === null) {

@@ -1,12 +1,12 @@
 import { AppError, conflict } from '../core/errors.js';
 import { verifyProcess } from '../jobs/definitions.js';
 import { providerOf } from '../providers/registry.js';
-import type { Depiction, ProviderDefinition, StartContext } from '../providers/types.js';
+import type { ProviderDefinition, StartContext } from '../providers/types.js';
 import { chosenScenario } from '../sandbox/choice.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
 import type { Repositories } from '../store/store.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { ServiceDeps } from './context.js';
 import { requireProcess } from './processes.js';
+import { isDepiction, type ClientCaller, type ProcessRecord } from '../core/domain.js';
 
 export type StartVerificationBody = StartContext['body'] & { rAuthorityId?: string; documentIds?: string[] };
 
@@ -17,7 +17,7 @@ export const failedByRequest = { category: 'User.Request', reason: 'Process.Fail
  * Whether a verification runs as soon as it starts. Providers that take images through the API do;
  * in the sandbox, SDK and video-call providers wait for the end-user's part (the sandbox complete call).
  */
-export const runsOnStart = (definition: ProviderDefinition, caller: Caller): boolean =>
+const runsOnStart = (definition: ProviderDefinition, caller: ClientCaller): boolean =>
   definition.uploadDepictions.length > 0 || caller.environment === 'live';
 
 export class VerificationService {
@@ -25,7 +25,7 @@ export class VerificationService {
 
   /** Moves a pending process to processing; from then on it is frozen. */
   async start(
-    caller: Caller,
+    caller: ClientCaller,
     dossierId: string,
     processId: string,
     body: StartVerificationBody,
@@ -56,10 +56,10 @@ export class VerificationService {
           ...(scenario !== undefined && { sandboxScenario: scenario }),
           ...(startInputKey !== undefined && { startInputKey }),
         });
-        const images = await tx.images.list({ kind: 'process', id: found.id, clientId: caller.id });
+        const images = await tx.images.list({ kind: 'process', id: found.id, clientId: caller.clientId });
         const problem = definition.startProblem({
           process: found,
-          images: new Set(images.map((image) => image.depiction as Depiction)),
+          images: new Set(images.map((image) => image.depiction).filter(isDepiction)),
           body,
         });
         if (problem) throw new AppError('validation_failed', problem);
@@ -73,7 +73,7 @@ export class VerificationService {
   }
 
   /** Fails a pending process at the client's request (upstream only allows it from pending). */
-  async fail(caller: Caller, dossierId: string, processId: string): Promise<ProcessRecord> {
+  async fail(caller: ClientCaller, dossierId: string, processId: string): Promise<ProcessRecord> {
     const { store, clock } = this.deps;
     const found = await requireProcess(store.repos, caller, dossierId, processId);
     if (found.status !== 'pending') {

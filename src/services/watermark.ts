@@ -1,12 +1,12 @@
 import { AppError } from '../core/errors.js';
-import type { Depiction } from '../providers/types.js';
 import { renderWatermark } from '../watermark/render.js';
 import type { WatermarkText } from '../watermark/text.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
-import type { Caller } from './context.js';
 import type { ProcessImageService } from './process-images.js';
-import { decodeImageDataUrl, sniffImageType, type DecodedImage } from './uploads/data-url.js';
+import { sniffImageType } from '../engines/image/image-type.js';
+import { decodeImageDataUrl, type DecodedImage } from './uploads/data-url.js';
 import { inspectImage } from './uploads/inspect-image.js';
+import type { Depiction, ClientCaller } from '../core/domain.js';
 
 /** What to watermark: an image sent along, or an image of one of the caller's processes. */
 export interface WatermarkRequest {
@@ -23,7 +23,7 @@ export interface WatermarkedImage {
 }
 
 /** Upstream's smallest image: below this the caption would cover it entirely. */
-export const minimumWatermarkSize = { longSide: 250, shortSide: 120 } as const;
+const minimumWatermarkSize = { longSide: 250, shortSide: 120 } as const;
 
 /** Watermarks copies of identity images, so a copy handed to a third party says who it was for. */
 export class WatermarkService {
@@ -32,7 +32,7 @@ export class WatermarkService {
 
   constructor(private readonly processImages: ProcessImageService) {}
 
-  async apply(caller: Caller, request: WatermarkRequest): Promise<WatermarkedImage> {
+  async apply(caller: ClientCaller, request: WatermarkRequest): Promise<WatermarkedImage> {
     const source = await this.sourceImage(caller, request);
     const { width, height } = await inspectImage('image', source);
     if (
@@ -50,7 +50,7 @@ export class WatermarkService {
   }
 
   /** Checks which source the request names (exactly one) before reading anything. */
-  private async sourceImage(caller: Caller, request: WatermarkRequest): Promise<DecodedImage> {
+  private async sourceImage(caller: ClientCaller, request: WatermarkRequest): Promise<DecodedImage> {
     const { image, dossierId, processId, imageDepiction } = request;
     const fromProcess = dossierId !== undefined || processId !== undefined || imageDepiction !== undefined;
     if (image !== undefined) {

@@ -1,3 +1,4 @@
+import type { ClientEnvironment, MediaDepiction } from '../core/domain.js';
 import type { ProcessStatus } from '../core/process-status.js';
 
 /**
@@ -19,8 +20,6 @@ export interface Database {
   process_counts: ProcessCountsTable;
   matching_configurations: MatchingConfigurationsTable;
 }
-
-export type ClientEnvironment = 'sandbox' | 'live';
 
 export interface ClientsTable {
   id: string;
@@ -161,7 +160,7 @@ export interface ImagesTable {
   owner_kind: ImageOwnerKind;
   owner_id: string;
   client_id: string;
-  depiction: string;
+  depiction: MediaDepiction;
   blob_key: string;
   content_type: string;
   size: number;

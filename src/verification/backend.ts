@@ -1,6 +1,5 @@
-import type { Outcome } from '../providers/outcome.js';
-import type { Depiction, ProviderDefinition } from '../providers/types.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
+import type { ProviderDefinition } from '../providers/types.js';
+import type { Outcome, Depiction, ProcessRecord } from '../core/domain.js';
 
 /** Images (and a video) a backend produced, to attach to the process when it finishes. */
 export interface ProducedMedia {

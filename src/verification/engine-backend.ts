@@ -1,10 +1,10 @@
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Clock } from '../core/time.js';
 import type { Engines } from '../engines/pool/types.js';
-import type { Depiction } from '../providers/types.js';
 import type { Store } from '../store/store.js';
 import type { BackendInput, BackendResult, VerificationBackend } from './backend.js';
 import { UnavailableBackend } from './unavailable-backend.js';
+import type { Depiction } from '../core/domain.js';
 
 export interface EngineBackendDeps {
   store: Store;
@@ -35,7 +35,7 @@ export class EngineBackend implements VerificationBackend {
       id: process.id,
       clientId: process.clientId,
     })) {
-      if (image.depiction !== 'video') images[image.depiction as Depiction] = await blobs.get(image.blobKey);
+      if (image.depiction !== 'video') images[image.depiction] = await blobs.get(image.blobKey);
     }
     const startInput =
       process.startInputKey === null
@@ -46,7 +46,8 @@ export class EngineBackend implements VerificationBackend {
       images,
       startInput,
       engines: this.deps.engines,
-      today: new Date(clock.now()).toISOString().slice(0, 10),
+      now: clock.now(),
+      today: clock.today(),
       minimumAge: this.deps.minimumAge,
       compromisedDocumentNumbers: this.deps.compromisedDocumentNumbers,
       seenBefore: (kind, fingerprint) =>

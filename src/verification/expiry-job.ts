@@ -2,17 +2,15 @@ import type { Clock } from '../core/time.js';
 import type { JobHandlers } from '../jobs/run-job.js';
 import type { NoPayload } from '../jobs/types.js';
 import { providerOf, providers } from '../providers/registry.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
-import type { Store } from '../store/store.js';
-import type { StatusChanges } from '../services/status-changes.js';
-import { expiryRuleOf } from './expiry.js';
+import type { Repositories, Store } from '../store/store.js';
+import type { ProcessRecord, StatusChanges } from '../core/domain.js';
 
 const batch = 500;
 
 export interface ExpiryJobDeps {
   store: Store;
   clock: Clock;
-  statusChanges: StatusChanges;
+  statusChanges: StatusChanges<Repositories>;
   pendingExpiryMinutes: number;
 }
 
@@ -23,7 +21,7 @@ export function expiryHandlers(deps: ExpiryJobDeps): JobHandlers<NoPayload> {
       const now = deps.clock.now();
       const expired: ProcessRecord[] = [];
       for (const definition of providers) {
-        const minutes = expiryRuleOf(definition.name).afterFirstImageMinutes;
+        const minutes = definition.expiry.afterFirstImageMinutes;
         if (minutes !== undefined) {
           expired.push(
             ...(await deps.store.repos.processes.listPendingByFirstImage(
@@ -37,7 +35,7 @@ export function expiryHandlers(deps: ExpiryJobDeps): JobHandlers<NoPayload> {
       expired.push(...(await deps.store.repos.processes.listPending(now - deps.pendingExpiryMinutes * 60_000, batch)));
       let count = 0;
       for (const process of expired) {
-        const rule = expiryRuleOf(providerOf(process.provider).name);
+        const rule = providerOf(process.provider).expiry;
         const changed = await deps.store.transaction(async (tx) => {
           const current = await tx.processes.findById(process.id);
           if (!current || current.status !== 'pending') return false;

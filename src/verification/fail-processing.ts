@@ -1,11 +1,9 @@
-import type { ProcessRecord } from '../store/repositories/processes.js';
-import type { Store } from '../store/store.js';
-import type { StatusChanges } from '../services/status-changes.js';
-import type { Json } from '../providers/outcome.js';
+import type { Json, ProcessRecord, StatusChanges } from '../core/domain.js';
+import type { Repositories, Store } from '../store/store.js';
 
 export interface FailProcessingDeps {
   store: Store;
-  statusChanges: StatusChanges;
+  statusChanges: StatusChanges<Repositories>;
 }
 
 /**

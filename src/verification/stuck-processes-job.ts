@@ -3,17 +3,17 @@ import type { Clock } from '../core/time.js';
 import type { JobHandlers } from '../jobs/run-job.js';
 import type { NoPayload } from '../jobs/types.js';
 import { providerOf } from '../providers/registry.js';
-import type { Store } from '../store/store.js';
-import type { StatusChanges } from '../services/status-changes.js';
+import type { StatusChanges } from '../core/domain.js';
+import type { Repositories, Store } from '../store/store.js';
 import { failProcessing } from './fail-processing.js';
-import { processingFailReason } from './processing-failures.js';
+import { processingFailReason } from '../providers/processing-failures.js';
 
 const batch = 500;
 
 export interface StuckProcessesDeps {
   store: Store;
   clock: Clock;
-  statusChanges: StatusChanges;
+  statusChanges: StatusChanges<Repositories>;
   /** How long a process may stay in processing (OPENASSURE_PROCESSING_TIMEOUT_MINUTES). */
   processingTimeoutMinutes: number;
 }
@@ -32,7 +32,7 @@ export function stuckProcessesHandlers(deps: StuckProcessesDeps): JobHandlers<No
       for (const { id } of stuck) {
         const traceId = newTraceId();
         const failed = await failProcessing(deps, id, now, (process) =>
-          processingFailReason(providerOf(process.provider).name, { kind: 'processingTimeout', minutes }, traceId),
+          processingFailReason(providerOf(process.provider), { kind: 'processingTimeout', minutes }, traceId),
         );
         if (failed) {
           logger.warn(

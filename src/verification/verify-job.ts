@@ -2,12 +2,9 @@ import { deleteBlobsQuietly, type BlobStore } from '../blobs/blob-store.js';
 import type { Clock } from '../core/time.js';
 import type { JobHandlers } from '../jobs/run-job.js';
 import type { Logger } from '../logging/logger.js';
-import type { Outcome } from '../providers/outcome.js';
 import { providerOf } from '../providers/registry.js';
 import type { StoredImage } from '../store/repositories/images.js';
-import type { ProcessRecord } from '../store/repositories/processes.js';
-import type { ClientEnvironment } from '../store/schema.js';
-import type { Store } from '../store/store.js';
+import type { Repositories, Store } from '../store/store.js';
 import {
   prepareProcessRedaction,
   wantsRedaction,
@@ -15,23 +12,21 @@ import {
   type PreparedRedaction,
   type ProcessRedactionDeps,
 } from '../redaction/process-redaction.js';
-import type { StatusChanges } from '../services/status-changes.js';
 import type { BackendResult, ProducedMedia, VerificationBackend } from './backend.js';
 import { failProcessing } from './fail-processing.js';
-import { processingFailReason } from './processing-failures.js';
+import { processingFailReason } from '../providers/processing-failures.js';
+import type { ClientEnvironment, Outcome, ProcessRecord, StatusChanges } from '../core/domain.js';
 
 export interface VerifyJobDeps {
   store: Store;
   blobs: BlobStore;
   clock: Clock;
   logger: Logger;
-  statusChanges: StatusChanges;
+  statusChanges: StatusChanges<Repositories>;
   backends: Record<ClientEnvironment, VerificationBackend>;
   /** Redaction requested at process creation runs after the result (see docs/redaction.md). */
   redaction?: ProcessRedactionDeps;
 }
-
-const today = (clock: Clock) => new Date(clock.now()).toISOString().slice(0, 10);
 
 /**
  * Takes a processing process to its final status: asks the backend of the client's environment for the
@@ -49,12 +44,12 @@ export function verifyHandlers(deps: VerifyJobDeps): JobHandlers<{ processId: st
       if (!client) return;
       const definition = providerOf(process.provider);
       const result = await deps.backends[client.environment].produce({ process, definition });
-      const outcome = outcomeOf(result, definition.mapResult, process, today(deps.clock));
+      const outcome = outcomeOf(result, definition.mapResult, process, deps.clock.today());
       await finish(deps, process, outcome, result, logger);
     },
     async gaveUp({ processId }, { traceId }, { logger }) {
       const failed = await failProcessing(deps, processId, deps.clock.now(), (process) =>
-        processingFailReason(providerOf(process.provider).name, { kind: 'verificationFailed' }, traceId),
+        processingFailReason(providerOf(process.provider), { kind: 'verificationFailed' }, traceId),
       );
       if (failed) logger.warn({ processId, traceId }, 'the verification was given up; the process failed');
     },
@@ -154,7 +149,9 @@ async function storeMedia(
   const stored: StoredImage[] = [];
   const items = [
     ...media.images,
-    ...(media.video ? [{ depiction: 'video', bytes: media.video.bytes, contentType: media.video.contentType }] : []),
+    ...(media.video
+      ? [{ depiction: 'video' as const, bytes: media.video.bytes, contentType: media.video.contentType }]
+      : []),
   ];
   for (const item of items) {
     const blobKey = await blobs.put(item.bytes);

@@ -50,6 +50,15 @@ describe.each(storeKinds)('the sandbox on %s', (kind) => {
     const onfido = (await api.get('/assure/sandbox/scenarios?provider=onfido')).json<{ provider: string }[]>();
     expect(onfido.length).toBeGreaterThan(0);
     expect(onfido.every((s) => s.provider === 'onfido')).toBe(true);
+    // The provider is named as requests name it: an alias, or a Connect method.
+    for (const [value, provider] of [
+      ['paper', 'signicatpaper'],
+      ['connect:bankid', 'connect'],
+    ]) {
+      const listed = (await api.get(`/assure/sandbox/scenarios?provider=${value}`)).json<{ provider: string }[]>();
+      expect(listed.length, value).toBe(all.filter((s) => s.provider === provider).length);
+      expect(listed.every((s) => s.provider === provider)).toBe(true);
+    }
     for (const status of ['accepted', 'rejected', 'inconclusive', 'failed', 'canceled']) {
       expect(
         all.some((s) => s.status === status),

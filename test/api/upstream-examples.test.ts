@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { providers } from '../../src/providers/registry.js';
-import type { Depiction } from '../../src/providers/types.js';
 import { contextFor, mappedFields, outcomeDifferences } from '../support/provider-examples.js';
 import { requiredUploads, driveScenario } from '../support/sandbox-driver.js';
 import { differences, processExamplesOf, specAvailable, type ProcessExample } from '../support/spec-examples.js';
 import { storeKinds } from '../support/store-kinds.js';
 import { useTestServer } from '../support/test-server.js';
+import type { Depiction } from '../../src/core/domain.js';
 
 /** Get process fields beyond the mapping that upstream examples show and we compare when present. */
 const processFields = ['provider', 'processType', 'redactionRequested'] as const;

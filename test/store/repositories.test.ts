@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { ProcessStatus } from '../../src/core/process-status.js';
-import type { ProcessRecord } from '../../src/store/repositories/processes.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import type { Store } from '../../src/store/store.js';
 import { databaseKinds } from '../support/store-kinds.js';
 import { createTestEnvironment, insertTestClient, type TestEnvironment } from '../support/stores.js';
+import type { MediaDepiction, ProcessRecord } from '../../src/core/domain.js';
 
 // One contract suite for the repositories, run against every store adapter.
 describe.each(databaseKinds)('repositories on %s', (kind) => {
@@ -124,7 +124,7 @@ describe.each(databaseKinds)('repositories on %s', (kind) => {
 
   it('replaces images by depiction and hands back the replaced blob keys', async () => {
     const owner = { kind: 'dossier' as const, id: await newDossier(), clientId };
-    const image = (depiction: string, blobKey: string) => ({
+    const image = (depiction: MediaDepiction, blobKey: string) => ({
       depiction,
       blobKey,
       contentType: 'image/png',

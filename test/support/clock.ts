@@ -1,11 +1,15 @@
-import type { Clock } from '../../src/core/time.js';
+import { systemClock, utcDay, type Clock } from '../../src/core/time.js';
 
 /** A clock tests can move. It starts at the real time and only moves when told to. */
 export class TestClock implements Clock {
-  private current = Date.now();
+  private current = systemClock.now();
 
   now(): number {
     return this.current;
+  }
+
+  today(): string {
+    return utcDay(this.current);
   }
 
   set(epochMs: number): void {

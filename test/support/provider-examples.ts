@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MappingContext, Outcome } from '../../src/providers/outcome.js';
+import type { MappingContext } from '../../src/providers/outcome.js';
 import type { ProviderDefinition, Scenario, UpstreamErratum } from '../../src/providers/types.js';
 import { differences, processExamplesOf, specAvailable, type ProcessExample } from './spec-examples.js';
+import type { Outcome } from '../../src/core/domain.js';
 
 /** The parts of a Get process response that a provider's mapping produces. */
 export const mappedFields = ['status', 'providerSpecific', 'finalResult', 'statusReasons', 'failReason'] as const;

@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
 import { isFinal, type ProcessStatus } from '../../src/core/process-status.js';
-import type { Depiction, ProviderDefinition, Scenario } from '../../src/providers/types.js';
+import type { ProviderDefinition, Scenario } from '../../src/providers/types.js';
 import type { ApiClient } from './api-client.js';
 import { jpegDataUrl } from './images.js';
+import type { Depiction } from '../../src/core/domain.js';
 
 /** What it takes to create a process of each provider through the API. */
 export function createBody(definition: ProviderDefinition, processType: string | null): Record<string, unknown> {

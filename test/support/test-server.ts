@@ -2,11 +2,11 @@ import { afterAll, beforeAll } from 'vitest';
 import { createOpenAssure, type AppOptions, type OpenAssure } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/logging/logger.js';
-import type { ClientEnvironment } from '../../src/store/schema.js';
 import { ApiClient } from './api-client.js';
 import { TestClock } from './clock.js';
 import { createTestEnvironment, type StoreKind, type TestEnvironment } from './stores.js';
 import { UpstreamSpec } from './upstream-spec.js';
+import type { ClientEnvironment } from '../../src/core/domain.js';
 
 // Without the document (outside CI only) responses are not checked against it; load() says so.
 const spec = UpstreamSpec.load();

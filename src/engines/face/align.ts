@@ -30,7 +30,7 @@ export const CHIP_PADDING = 0.25;
  * inner corner of the eye on the image's right (the person's left eye), the outer and inner corner of the other
  * eye, and the bottom of the nose (between the nostrils).
  */
-export const TEMPLATE: readonly Point[] = [
+const TEMPLATE: readonly Point[] = [
   [0.8595674595992, 0.2134981538014],
   [0.6460604764104, 0.2289674387677],
   [0.1205750620789, 0.2137274526848],

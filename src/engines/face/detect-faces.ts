@@ -49,7 +49,7 @@ export async function detectFaces(models: FaceModels, image: PreparedPhoto): Pro
 }
 
 /** Maps a box from prepared pixels (downscaled, padded) to the original image, clipped to it. */
-export function toOriginalBox(box: readonly [number, number, number, number], image: PreparedPhoto): FaceBox {
+function toOriginalBox(box: readonly [number, number, number, number], image: PreparedPhoto): FaceBox {
   const [x, y, width, height] = box;
   const left = Math.max(0, Math.round((x - image.padX) * image.scale));
   const top = Math.max(0, Math.round((y - image.padY) * image.scale));

@@ -5,7 +5,7 @@ const everyCall = { skipFrames: 0, skipTime: 0 };
 const off: HumanModelConfig = { enabled: false };
 
 /** Most faces counted per image: enough to tell one face from several, while bounding the per-face model cost. */
-export const MAX_FACES = 5;
+const MAX_FACES = 5;
 
 /**
  * Face models only: detector, mesh (its landmarks align the face for the recognition net), anti-spoof, liveness.

@@ -20,7 +20,7 @@ interface HumanWithStats extends HumanInstance {
 }
 
 /** Where the installed packages keep what we load: everything ships inside them, nothing is downloaded. */
-export function humanPaths(): { build: string; models: string; wasm: string } {
+function humanPaths(): { build: string; models: string; wasm: string } {
   // human's exports map resolves "node" to the tfjs-node build (not installed) and has no valid entry for the
   // node-wasm build, so we resolve the package's dist folder and pick the file by path.
   const dist = path.dirname(require.resolve('@vladmandic/human'));

@@ -5,7 +5,7 @@ import type { FaceBox } from './types.js';
  * Margin added on each side of the detected face, as a share of its size. The detector's box is tight around the
  * features; ID portraits show the whole head and shoulders, and a later re-detection needs context around the face.
  */
-export const PORTRAIT_MARGIN = 0.35;
+const PORTRAIT_MARGIN = 0.35;
 
 /** The face box grown by PORTRAIT_MARGIN on each side, clipped to the image. */
 export function portraitBox(face: FaceBox, image: { width: number; height: number }): FaceBox {

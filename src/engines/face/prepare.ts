@@ -5,7 +5,7 @@ import { imageSize, InvalidImageError, openImage } from '../image/decode.js';
  * at 150 px per face, so more pixels only cost decoding and tensor time: a 12 MP photo downscaled here still leaves an
  * ID-card portrait over 200 px tall.
  */
-export const MAX_DETECT_SIDE = 1280;
+const MAX_DETECT_SIDE = 1280;
 
 /**
  * Border added on every side, as a share of the longer side, filled by repeating the edge pixels. Faces that fill
@@ -14,7 +14,7 @@ export const MAX_DETECT_SIDE = 1280;
  * detections and lowered the equal error rate of every pair from 8.6% to 6.2% with the faceres embedder used then
  * (see bench/faces).
  */
-export const DETECT_PADDING = 0.25;
+const DETECT_PADDING = 0.25;
 
 /** RGB pixels ready for the detector, and how to map them back to the original image. */
 export interface PreparedPhoto {

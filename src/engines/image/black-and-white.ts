@@ -8,8 +8,8 @@ export const CHROMA_THUMBNAIL_SIDE = 256;
  * Pixels this close to white or black are left out: clipping there bends a tint's straight line (a yellowed copy's
  * paper clips red at 255 first), which alone lifted tinted copies to the level of weakly coloured documents.
  */
-export const CHROMA_MAX_CHANNEL = 240;
-export const CHROMA_MIN_CHANNEL = 15;
+const CHROMA_MAX_CHANNEL = 240;
+const CHROMA_MIN_CHANNEL = 15;
 
 /**
  * Below this, the image counts as a black-and-white (or single-tint) copy. Measured with 256 px thumbnails on the
@@ -23,7 +23,7 @@ export const CHROMA_MIN_CHANNEL = 15;
  *   score 0.00, 0.04 and 0.75 and are rightly flagged.
  * 1.4 sits between the clean tinted copies and the palest colour document; it leaves little margin on either side.
  */
-export const MIN_CHROMA_SPREAD = 1.4;
+const MIN_CHROMA_SPREAD = 1.4;
 
 /** Fewer mid-tone pixels than this in the thumbnail: no colour evidence either way, reported as no spread. */
 const MIN_MIDTONE_PIXELS = 100;
@@ -36,7 +36,7 @@ const MIN_MIDTONE_PIXELS = 100;
  * along one direction (the tint, scaled by brightness), so its chroma points lie on a line: one large eigenvalue,
  * one near zero. A colour photo spreads its chroma in both directions.
  */
-export function chromaSpread(image: RawImage): number {
+function chromaSpread(image: RawImage): number {
   if (image.channels !== 3) return 0;
   const pixels = image.width * image.height;
   let n = 0;

@@ -8,14 +8,14 @@ import type { ImageCheck } from './types.js';
  * Face photos are smoother by nature (the corpus portraits go down to about 100): this threshold is for documents.
  * Measured alternative: the Crete-Roffet blur estimate separated the same copies slightly less well.
  */
-export const MIN_SHARPNESS = 500;
+const MIN_SHARPNESS = 500;
 
 /**
  * Variance of the 4-neighbour Laplacian over a grey image: edges give large second derivatives, blur removes them.
  * checkImage feeds it a copy at most ANALYSIS_SIDE long with its contrast stretched (1st-99th percentile to 0-255),
  * as the variance grows with resolution and contrast and should measure focus, not pixel count or lighting.
  */
-export function laplacianVariance(grey: RawImage): number {
+function laplacianVariance(grey: RawImage): number {
   const { data, width, height } = grey;
   if (width < 3 || height < 3) return 0;
   let sum = 0;

@@ -11,7 +11,7 @@ import type { Box, CheckImageOptions, ImageChecks } from './types.js';
  * Blur and glare are measured on a copy at most this long (never upscaled): the thresholds were calibrated at this
  * size, so a 12 MP photo and a 600 px scan are judged alike, and a share of area needs no finer detail.
  */
-export const ANALYSIS_SIDE = 512;
+const ANALYSIS_SIDE = 512;
 
 /**
  * Quality checks of a document (or selfie) image: resolution, blur, glare, black-and-white copy and, given a face

@@ -4,7 +4,7 @@ import sharp, { type Metadata, type Sharp } from 'sharp';
  * Refuse decoding past 50 megapixels. sharp's default (268 MP) lets a small compressed "pixel bomb" cost
  * about a gigabyte of memory; the largest phone cameras in use produce about 50 MP.
  */
-export const MAX_INPUT_PIXELS = 50_000_000;
+const MAX_INPUT_PIXELS = 50_000_000;
 
 /** The input is not an image we can decode (not an image, truncated, or larger than MAX_INPUT_PIXELS). */
 export class InvalidImageError extends Error {

@@ -2,7 +2,7 @@ import type { FaceEngine } from '../face/types.js';
 import type { ImageCheck } from './types.js';
 
 /** At least one face: a document without a detectable portrait, or a selfie without a face, fails. */
-export const MIN_FACES = 1;
+const MIN_FACES = 1;
 
 export async function facePresentCheck(image: Buffer, engine: FaceEngine): Promise<ImageCheck> {
   const faces = await engine.detect(image);

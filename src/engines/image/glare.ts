@@ -2,7 +2,7 @@ import type { RawImage } from './decode.js';
 import type { Box, ImageCheck } from './types.js';
 
 /** A pixel is blown out when all three channels reach this: white with no detail left, as glare leaves it. */
-export const GLARE_LEVEL = 250;
+const GLARE_LEVEL = 250;
 
 /**
  * Most of the document area that may be blown out. On the corpus, 62 of 76 document images are under 0.25 (the
@@ -10,10 +10,10 @@ export const GLARE_LEVEL = 250;
  * is pure white, which pixel values cannot tell from blown-out glare: give a `documentBox` to leave background out. Copies
  * over-exposed with sharp's linear(1.8, 40) score 0.29 and above, 95% of them above 0.59.
  */
-export const MAX_GLARE_SHARE = 0.25;
+const MAX_GLARE_SHARE = 0.25;
 
 /** Share of pixels inside `area` (thumbnail pixels) whose three channels are all at or above GLARE_LEVEL. */
-export function glareShare(image: RawImage, area?: Box): number {
+function glareShare(image: RawImage, area?: Box): number {
   const x0 = Math.max(0, Math.floor(area?.x ?? 0));
   const y0 = Math.max(0, Math.floor(area?.y ?? 0));
   const x1 = Math.min(image.width, Math.ceil(area ? area.x + area.width : image.width));

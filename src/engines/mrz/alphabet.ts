@@ -1,8 +1,6 @@
 /** The 37 characters an MRZ may hold (ICAO 9303 Part 3): A-Z, 0-9 and the filler '<'. */
 export const FILLER = '<';
 
-export const isMrzText = (text: string): boolean => /^[A-Z0-9<]*$/.test(text);
-
 /** Value of one MRZ character for check digits: digits as such, A=10 ... Z=35, '<'=0; null otherwise. */
 export function characterValue(char: string): number | null {
   if (char === FILLER) return 0;

@@ -1,3 +1,5 @@
+import { systemClock } from '../../core/time.js';
+
 /** Calendar dates as plain numbers: MRZ dates have no time zone and need no Date arithmetic. */
 export interface CalendarDate {
   year: number;
@@ -23,10 +25,7 @@ export function parseIsoDate(text: string): CalendarDate {
   return date;
 }
 
-export function todayUtc(): CalendarDate {
-  const now = new Date();
-  return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
-}
+export const todayUtc = (): CalendarDate => parseIsoDate(systemClock.today());
 
 function split(yymmdd: string): CalendarDate | null {
   if (!/^\d{6}$/.test(yymmdd)) return null;

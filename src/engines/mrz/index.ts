@@ -5,11 +5,10 @@
 export { parseMrz } from './parse.js';
 export { checkDigit } from './check-digit.js';
 export { isKnownMrzCountry } from './countries.js';
-export { repairByPosition, repairMrz, type MrzRepair } from './repair.js';
+export { repairByPosition, repairMrz } from './repair.js';
 export { lookalikesOf } from './lookalikes.js';
 export type { Layout } from './layouts.js';
 export { evaluateChecks } from './checks.js';
-export { transliterate, type TransliterateOptions } from './transliteration/transliterate.js';
-export { toMrzName, type MrzNameParts } from './transliteration/mrz-name.js';
-export { latinAlternatives } from './transliteration/latin.data.js';
-export type { MrzChecks, MrzFields, MrzFormat, MrzParse, MrzSex, MrzValidation, ParseMrzOptions } from './types.js';
+export { transliterate } from './transliteration/transliterate.js';
+export { toMrzName } from './transliteration/mrz-name.js';
+export type { MrzChecks, MrzFields, MrzFormat, MrzParse, MrzValidation } from './types.js';

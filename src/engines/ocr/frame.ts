@@ -14,7 +14,7 @@ export interface Frame {
 }
 
 /** The frame whose rows run at `degrees` through the source, `pixel` source pixels per output pixel. */
-export function rotatedFrame(origin: Point, degrees: number, pixel: number, width: number, height: number): Frame {
+function rotatedFrame(origin: Point, degrees: number, pixel: number, width: number, height: number): Frame {
   const radians = (degrees * Math.PI) / 180;
   const cos = Math.cos(radians) * pixel;
   const sin = Math.sin(radians) * pixel;

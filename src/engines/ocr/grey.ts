@@ -15,7 +15,7 @@ export interface Field {
 }
 
 /** Larger inputs are refused before decoding (decompression bombs); 50 MP covers any phone camera. */
-export const maxInputPixels = 50_000_000;
+const maxInputPixels = 50_000_000;
 
 /**
  * Decodes any image sharp reads into grey levels, upright per its EXIF orientation.

@@ -4,4 +4,4 @@
  * checks and repairs it with the MRZ engine. No HTTP, no database.
  */
 export { createMrzReader } from './reader.js';
-export type { MrzBox, MrzReader, MrzReaderOptions, MrzReading } from './types.js';
+export type { MrzReader, MrzReading } from './types.js';

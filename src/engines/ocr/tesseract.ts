@@ -31,7 +31,7 @@ const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a
 export const mrzAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 
 /** Where the project's trained model lives (built by scripts/train-mrz-model.sh). */
-export const defaultModelDir = fileURLToPath(new URL('../../../assets/ocr/', import.meta.url));
+const defaultModelDir = fileURLToPath(new URL('../../../assets/ocr/', import.meta.url));
 
 export interface OcrEngineOptions {
   /** Folder holding `<language>.traineddata` (uncompressed). */

@@ -1,4 +1,4 @@
-import { levenshteinDistance } from '../../matching/levenshtein.js';
+import { levenshteinDistance } from '../../core/levenshtein.js';
 import type { VizDateReading } from './types.js';
 
 /** Upper case, accents dropped, anything but letters and digits turned into single spaces. */
@@ -157,7 +157,7 @@ export function parsePrintedSex(text: string): string | undefined {
  * Folds the characters OCR mistakes for one another (0/O/Q/D, 1/I/L, 2/Z, 5/S, 6/G, 8/B) onto one, so
  * that a slip between look-alikes is not taken for a different value.
  */
-export function foldLookalikes(text: string): string {
+function foldLookalikes(text: string): string {
   return text
     .replace(/[OQD]/g, '0')
     .replace(/[IL]/g, '1')

@@ -5,12 +5,4 @@
  */
 export { createVizReader } from './reader.js';
 export { vizFieldNames } from './types.js';
-export type {
-  ReadVisualZoneOptions,
-  VizBox,
-  VizField,
-  VizFieldName,
-  VizFields,
-  VizReader,
-  VizReading,
-} from './types.js';
+export type { ReadVisualZoneOptions, VizField, VizFieldName, VizReader, VizReading } from './types.js';

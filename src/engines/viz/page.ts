@@ -8,7 +8,7 @@ import type { MrzGeometry } from './mrz-geometry.js';
 import type { VizBox } from './types.js';
 
 /** Pixels per millimetre the page is redrawn at: 2.5 mm print becomes 30 px, what the LSTM model reads best. */
-export const pagePixelsPerMm = 12;
+const pagePixelsPerMm = 12;
 /** The largest page drawn, in pixels (a whole TD1 front at 12 px/mm is about 1030 x 650). */
 const maxPagePixels = 3_000_000;
 

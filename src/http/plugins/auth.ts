@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthenticatedClient, ClientDirectory } from '../../auth/client-directory.js';
 import type { TokenService } from '../../auth/token-service.js';
+import type { ClientCaller } from '../../core/domain.js';
 import { AppError } from '../../core/errors.js';
 import { isForeignKeyViolation } from '../../store/constraint-errors.js';
 
@@ -10,10 +11,10 @@ declare module 'fastify' {
   }
 }
 
-/** The authenticated client of a request under `requireBearerToken`. */
-export function callerOf(request: FastifyRequest): AuthenticatedClient {
+/** The authenticated client of a request under `requireBearerToken`, as the services' caller. */
+export function callerOf(request: FastifyRequest): ClientCaller {
   if (!request.caller) throw new Error('callerOf() used on a route without requireBearerToken.');
-  return request.caller;
+  return { kind: 'client', clientId: request.caller.id, environment: request.caller.environment };
 }
 
 const bearer = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+) *$/i;

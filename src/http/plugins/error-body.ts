@@ -1,5 +1,5 @@
 import { errorCodes, errorType, type ErrorCode } from '../../core/errors.js';
-import { toIsoSeconds } from '../../core/time.js';
+import { systemClock, toIsoSeconds } from '../../core/time.js';
 
 export interface ErrorBody {
   instance: string;
@@ -26,7 +26,7 @@ export function errorBody(
     type: errorType(status),
     title,
     detail,
-    timestamp: toIsoSeconds(Date.now()),
+    timestamp: toIsoSeconds(systemClock.now()),
     traceId: request.traceId,
   };
 }

@@ -14,14 +14,14 @@ interface ValidationIssue {
  * Sends an error in the upstream shape. `instance` is the request's path when it is a plain one, else
  * empty (see `echoablePath`).
  */
-export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, detail: string): FastifyReply {
+function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, detail: string): FastifyReply {
   const instance = echoablePath(request.url) ?? '';
   const body = errorBody(code, detail, { instance, method: request.method, traceId: request.id });
   return reply.code(body.status).type('application/json; charset=utf-8').send(body);
 }
 
 /** Names the field of each schema violation, e.g. "body.userData.gender must be equal to one of: M, F". */
-export function describeValidation(context: string, issues: readonly ValidationIssue[]): string {
+function describeValidation(context: string, issues: readonly ValidationIssue[]): string {
   return issues
     .map((issue) => {
       const path = [context, ...issue.instancePath.split('/').filter(Boolean)].join('.');

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses, NoContent } from '../schemas/common.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
 const DocumentType = Type.Object({
   country: Type.String({ description: 'Issuing country (ISO 3166-1 alpha-3).', examples: ['DEU'] }),
@@ -13,10 +13,7 @@ const DocumentType = Type.Object({
   icao: Type.Optional(Type.String({ description: 'ICAO 9303 format (TD1, TD3), when it has one.', examples: ['TD3'] })),
 });
 
-export const documentTypeRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (
-  app,
-  { services },
-) => {
+export const documentTypeRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/:providerName/document-types',
     {

@@ -5,11 +5,11 @@ import { emptyBodyAsObject } from '../plugins/json-body.js';
 import { presentDossier, presentDossierWithProcesses } from '../presenters.js';
 import { DossierIdParams, NoContent, errorResponses } from '../schemas/common.js';
 import { Dossier, DossierRequest, DossierResponse } from '../schemas/dossiers.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
 const tags = ['Dossiers'];
 
-export const dossierRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (app, { services }) => {
+export const dossierRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/dossiers',
     {

@@ -5,12 +5,12 @@ import { DossierIdParams, NoContent, errorResponses, imageResponse } from '../sc
 import { FileQuery, FileRequest } from '../schemas/images.js';
 import { sendStreamed } from '../streamed-reply.js';
 import { uploadsOf } from './uploads.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
 const tags = ['Dossiers'];
 const path = '/dossiers/:dossierId/files';
 
-export const fileRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (app, { services }) => {
+export const fileRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     path,
     {

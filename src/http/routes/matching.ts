@@ -14,7 +14,7 @@ import {
   MatchingConfigurationRequest,
   MatchingConfigurationResponse,
 } from '../schemas/matching.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
 const tags = ['Matching'];
 const collection = '/matching/configurations';
@@ -45,7 +45,7 @@ function presentMatch(outcome: MatchOutcome): Static<typeof MatchResponse> {
   };
 }
 
-export const matchingRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (app, { services }) => {
+export const matchingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     collection,
     {

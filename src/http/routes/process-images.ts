@@ -5,15 +5,12 @@ import { NoContent, ProcessIdParams, errorResponses, imageResponse } from '../sc
 import { ProcessImageQuery, UploadImageRequest } from '../schemas/images.js';
 import { sendStreamed } from '../streamed-reply.js';
 import { uploadsOf } from './uploads.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
 const tags = ['Processes'];
 const path = '/dossiers/:dossierId/processes/:processId/images';
 
-export const processImageRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (
-  app,
-  { services },
-) => {
+export const processImageRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     path,
     {

@@ -3,9 +3,9 @@ import { callerOf } from '../plugins/auth.js';
 import { presentListedProcess } from '../presenters.js';
 import { errorResponses } from '../schemas/common.js';
 import { ListAllProcesses, ProcessListQuery } from '../schemas/processes.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
-export const processListRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (app, { services }) => {
+export const processListRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/processes',
     {

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { providers } from '../../providers/registry.js';
 import { callerOf } from '../plugins/auth.js';
 import { presentProcess } from '../presenters.js';
 import { errorResponses, NoContent, ProcessIdParams } from '../schemas/common.js';
 import { sendStreamed } from '../streamed-reply.js';
 import { zipStream } from '../zip-stream.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
 const tags = ['Processes'];
 const path = '/dossiers/:dossierId/processes/:processId';
@@ -13,13 +14,16 @@ const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 /** A zip is streamed as it is built. */
 const ZipStream = Type.Unsafe<NodeJS.ReadableStream>({ type: 'string', format: 'binary' });
 
+/** The providers that serve their raw result, named in the API reference. */
+const rawResultProviders = providers
+  .filter((p) => p.rawResultEndpoint)
+  .map((p) => p.title)
+  .join(', ');
+
 /** `20241204T224400`, the date part of upstream's zip names. */
 const compactUtc = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 19).replace(/[-:]/g, '');
 
-export const processResultRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (
-  app,
-  { services },
-) => {
+export const processResultRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     `${path}/download`,
     {
@@ -51,7 +55,7 @@ export const processResultRoutes: FastifyPluginAsyncTypebox<{ services: AssureSe
         { name: 'process.json', bytes: Buffer.from(JSON.stringify(presentProcess(view), null, 2)) },
         ...bundle.files,
       ]);
-      const name = `${dossierId}_${processId}_${compactUtc(Date.now())}.zip`;
+      const name = `${dossierId}_${processId}_${compactUtc(bundle.madeAt)}.zip`;
       return reply
         .type('application/zip')
         .header('content-disposition', `attachment; filename="${name}"`)
@@ -66,7 +70,7 @@ export const processResultRoutes: FastifyPluginAsyncTypebox<{ services: AssureSe
       schema: {
         tags,
         operationId: 'getRawResult',
-        summary: "ReadID's raw result, as the provider returned it",
+        summary: `The raw result, as the provider returned it (${rawResultProviders} processes)`,
         params: ProcessIdParams,
         response: {
           200: Type.Unknown({ description: 'The raw result (JSON).' }),

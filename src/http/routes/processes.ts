@@ -14,12 +14,12 @@ import {
   VerifyRequest,
   VerifyResponse,
 } from '../schemas/processes.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
 const tags = ['Processes'];
 const processPath = '/dossiers/:dossierId/processes/:processId';
 
-export const processRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (app, { services }) => {
+export const processRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.post(
     '/dossiers/:dossierId/processes',
     {

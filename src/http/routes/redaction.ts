@@ -3,9 +3,9 @@ import { uploadBodyLimit } from '../../services/uploads/limits.js';
 import { callerOf } from '../plugins/auth.js';
 import { errorResponses } from '../schemas/common.js';
 import { RedactionRequest, RedactionResponse } from '../schemas/redaction.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
-export const redactionRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (app, { services }) => {
+export const redactionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.post(
     '/redact',
     {

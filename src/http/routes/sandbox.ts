@@ -4,12 +4,12 @@ import { processStatuses } from '../../core/process-status.js';
 import { callerOf } from '../plugins/auth.js';
 import { emptyBodyAsObject } from '../plugins/json-body.js';
 import { errorResponses, ProcessIdParams, StringEnum } from '../schemas/common.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
 const tags = ['Sandbox'];
 
 /** Sandbox-only endpoints (404 for live clients). */
-export const sandboxRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (app, { services }) => {
+export const sandboxRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/sandbox/scenarios',
     {
@@ -32,10 +32,7 @@ export const sandboxRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices
         },
       },
     },
-    async (request) => {
-      const provider = request.query.provider?.startsWith('connect:') ? 'connect' : request.query.provider;
-      return services.sandbox.scenarios(callerOf(request), provider === 'paper' ? 'signicatpaper' : provider);
-    },
+    async (request) => services.sandbox.scenarios(callerOf(request), request.query.provider),
   );
 
   app.post(

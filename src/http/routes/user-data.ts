@@ -3,12 +3,12 @@ import { callerOf } from '../plugins/auth.js';
 import { presentUserData } from '../presenters.js';
 import { DossierIdParams, NoContent, errorResponses } from '../schemas/common.js';
 import { UserDataRequest, UserDataResponse, UserDataUpdateRequest } from '../schemas/user-data.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
 const tags = ['Dossiers'];
 const path = '/dossiers/:dossierId/userdata';
 
-export const userDataRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (app, { services }) => {
+export const userDataRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     path,
     {

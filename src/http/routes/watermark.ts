@@ -3,12 +3,12 @@ import { maxBase64Length } from '../../services/uploads/limits.js';
 import { callerOf } from '../plugins/auth.js';
 import { errorResponses } from '../schemas/common.js';
 import { WatermarkRequest, watermarkedImageResponse } from '../schemas/watermark.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
 /** One image plus the mark's text and ids. */
 const watermarkBodyLimit = maxBase64Length + 64 * 1024;
 
-export const watermarkRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (app, { services }) => {
+export const watermarkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.post(
     '/watermark',
     {

@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { toIsoSeconds } from '../../core/time.js';
 import { webhookEvents } from '../../notifications/events.js';
-import type { DeliveryWithAttempts } from '../../notifications/webhook-service.js';
+import type { DeliveryWithAttempts } from '../../services/webhooks.js';
 import type { WebhookEndpointRecord } from '../../store/repositories/webhook-endpoints.js';
 import { callerOf } from '../plugins/auth.js';
 import { NoContent, StringEnum, Timestamp, Uuid, errorResponses } from '../schemas/common.js';
-import type { AssureServices } from './services.js';
+import type { Services } from '../../services/create-services.js';
 
 const tags = ['Webhooks'];
 
@@ -93,7 +93,7 @@ const presentDelivery = ({ delivery, attempts }: DeliveryWithAttempts) => ({
 });
 
 /** The client's webhook subscriptions (an OpenAssure addition; upstream has only notificationUrl). */
-export const webhookRoutes: FastifyPluginAsyncTypebox<{ services: AssureServices }> = async (app, { services }) => {
+export const webhookRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.post(
     '/webhooks',
     {

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { depictions } from '../../providers/types.js';
 import { StringEnum } from './common.js';
+import { depictions } from '../../core/domain.js';
 
 // No maxLength: the route's body limit bounds the text, and an image over 4 MB is a 413 that says so,
 // not a schema message counting characters.

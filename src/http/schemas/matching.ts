@@ -1,5 +1,7 @@
 import { Type } from 'typebox';
 import { algorithms, dataNodes, normalizations } from '../../matching/types.js';
+import { providers, writtenValue } from '../../providers/registry.js';
+import type { ProcessDataNode } from '../../providers/types.js';
 import { StringEnum, Timestamp, Uuid } from './common.js';
 
 /** Upstream limits configuration ids to 100 characters; they travel in the path, so no spaces or controls. */
@@ -58,11 +60,19 @@ export const MatchingConfigurationResponse = Type.Object({
 
 export const MatchingConfigurationList = Type.Array(MatchingConfigurationResponse);
 
+/** The providers whose processes have a data node, e.g. `eid, signicatvideoid` for `ocr`. */
+const providersWith = (node: ProcessDataNode) =>
+  providers
+    .filter((p) => p.matchingNodes?.[node])
+    .map(writtenValue)
+    .join(', ');
+
 const dataNode = () =>
   StringEnum(dataNodes, {
     description:
       "userData: the dossier's user data (no processId); finalResult: a process's result; userInfo: the OIDC " +
-      'claims of a connect process; ocr: what a video identification (eid, signicatvideoid) read on the document.',
+      `claims of a ${providersWith('userInfo')} process; ocr: what a video identification (${providersWith('ocr')}) ` +
+      'read on the document.',
   });
 
 const MatchRequestComponent = Type.Object({

@@ -1,11 +1,12 @@
 import { Type } from 'typebox';
 import { processStatuses } from '../../core/process-status.js';
-import { depictions } from '../../providers/types.js';
 import { processListOrders } from '../../services/process-list.js';
 import { Dossier } from './dossiers.js';
 import { StringEnum, Timestamp, Uuid } from './common.js';
+import { depictions } from '../../core/domain.js';
+import { acceptedProviderValues, describeProviderValues, providerFields } from '../../providers/registry.js';
 
-export const documentTypes = [
+const documentTypes = [
   'driversLicense', 'passport', 'identityCard', 'residencePermit', 'workPermit', 'voterId', 'postalIdCard',
   'professionalQualificationCard', 'professionalPermit', 'socialSecurity', 'panCard', 'passportCard', 'stateId',
   'visa', 'asylumRegistrationCard', 'nationalHealthInsuranceCard', 'aadharCard', 'immigrationStatusDocument',
@@ -13,58 +14,17 @@ export const documentTypes = [
   'taxId',
 ] as const; // prettier-ignore
 
-export const redactableFields = [
+const redactableFields = [
   'firstName', 'lastName', 'fullName', 'gender', 'address', 'personalIdentificationNumber', 'documentNumber', 'date',
   'dateOfBirth', 'dateOfIssue', 'dateOfExpiry', 'photo', 'signature', 'accessNumber', 'drivingPermits',
   'issuingAuthority', 'mrz', 'barcode',
 ] as const; // prettier-ignore
 
-export const redactionLevels = ['standard', 'medium', 'high', 'veryHigh'] as const;
+const redactionLevels = ['standard', 'medium', 'high', 'veryHigh'] as const;
 
 const shortText = (maxLength = 256) => Type.Optional(Type.String({ maxLength }));
-const url = Type.Optional(Type.String({ maxLength: 2048 }));
 
-const WebIdParameters = Type.Object({
-  preferredLanguage: shortText(16),
-  hasProvidedConsent: Type.Optional(Type.Boolean()),
-  user: Type.Object({
-    title: shortText(),
-    gender: Type.Optional(StringEnum(['M', 'F'] as const)),
-    firstName: Type.String({ maxLength: 256 }),
-    lastName: Type.String({ maxLength: 256 }),
-    dateOfBirth: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-    address: Type.Optional(
-      Type.Object({
-        street: shortText(), streetNumber: shortText(), addressLine1: shortText(), addressLine2: shortText(),
-        region: shortText(), zip: shortText(), city: shortText(), country: shortText(3),
-      }), // prettier-ignore
-    ),
-    contact: Type.Object({
-      email: Type.String({ maxLength: 254 }),
-      cell: shortText(32),
-      mobile: shortText(32),
-      phone: shortText(32),
-    }),
-  }),
-  idDocument: Type.Object({
-    nationality: Type.String({ maxLength: 3 }),
-    authority: shortText(), dateOfExpiry: shortText(10), dateOfIssue: shortText(10), documentType: shortText(),
-    idNumber: shortText(), mrz: shortText(), nameAtBirth: shortText(), placeOfBirth: shortText(),
-  }), // prettier-ignore
-  userActionParameters: Type.Object({
-    redirectUrl: Type.String({ maxLength: 2048 }),
-    redirectDeclineUrl: Type.String({ maxLength: 2048 }),
-    redirectMismatchUrl: Type.String({ maxLength: 2048 }),
-    redirectCancelUrl: Type.String({ maxLength: 2048 }),
-    redirectSkipQesUrl: url,
-    redirectTime: Type.Optional(Type.Integer({ minimum: 0, maximum: 3600 })),
-    clientName: Type.String({ maxLength: 256 }),
-    productType: Type.String({ maxLength: 256 }),
-  }),
-  file: Type.Optional(Type.Object({}, { additionalProperties: true })),
-});
-
-export const ProcessParameters = Type.Object({
+const ProcessParameters = Type.Object({
   referrer: shortText(2048),
   mobileAppId: shortText(),
   location: Type.Optional(
@@ -75,15 +35,14 @@ export const ProcessParameters = Type.Object({
   ),
   consents: Type.Optional(Type.Object({ privacy: Type.Optional(Type.Boolean()) })),
   requestExtraDataFromDrivingLicense: Type.Optional(Type.Boolean()),
-  webid: Type.Optional(WebIdParameters),
+  ...providerFields((provider) => provider.processParameterFields),
 });
 
 export const ProcessRequest = Type.Object({
   provider: Type.String({
     maxLength: 80,
-    description:
-      'onfido, eid, readid, signicatpaper (or paper), facetec, webid, signicatpictureid, signicatvideoid, or connect:<method>.',
-    examples: ['onfido'],
+    description: describeProviderValues(),
+    examples: acceptedProviderValues().slice(0, 1),
   }),
   processType: Type.Optional(Type.String({ maxLength: 40, description: 'Depends on the provider.' })),
   documentType: Type.Optional(StringEnum(documentTypes)),
@@ -115,15 +74,7 @@ export const ProcessResponse = Type.Object({
   provider: Type.String(),
   processType: Type.Optional(Type.String()),
   status: Status,
-  authorization: Type.Optional(Type.String({ description: "Token for the provider's SDK." })),
-  providerApiUrl: Type.Optional(Type.String({ description: "URL the provider's SDK talks to." })),
-  base64QRCode: Type.Optional(Type.String({ description: 'ReadID Ready: QR code for desktop users (PNG, base64).' })),
-  universalLink: Type.Optional(Type.String({ description: 'ReadID Ready: link for mobile users.' })),
-  facetecDeviceKeyIdentifier: Type.Optional(Type.String()),
-  facetecEncryptionPublicKey: Type.Optional(Type.String()),
-  facetecMobileSdkProductionKey: Type.Optional(Type.String()),
-  documentPages: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 })),
-  redirectUrl: Type.Optional(Type.String({ description: 'WebID: where to send the end-user.' })),
+  ...providerFields((provider) => provider.createResponseFields),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -145,14 +96,7 @@ export const Process = Type.Object({
 });
 
 export const VerifyRequest = Type.Object({
-  facetecEnrollment: Type.Optional(
-    Type.Object({
-      faceScan: Type.Optional(Type.String({ maxLength: 2_000_000 })),
-      auditTrailImage: Type.Optional(Type.String({ maxLength: 6_000_000 })),
-      lowQualityAuditTrailImage: Type.Optional(Type.String({ maxLength: 6_000_000 })),
-      userAgent: Type.Optional(Type.String({ maxLength: 1024 })),
-    }),
-  ),
+  ...providerFields((provider) => provider.startFields),
   imageDepiction: Type.Optional(StringEnum(['selfie', 'front'] as const)),
   rAuthorityId: Type.Optional(Type.String({ maxLength: 64 })),
   rauthorityId: Type.Optional(Type.String({ maxLength: 64 })),

@@ -8,7 +8,7 @@ const dataUrl = (what: string) =>
     description: `${what}, as a data URL (data:image/png;base64,... or data:image/jpeg;base64,...), at most 4 MB and 5000 pixels a side.`,
   });
 
-export const redactionDocumentTypes = ['passport', 'identityCard', 'driversLicense', 'residencePermit'] as const;
+const redactionDocumentTypes = ['passport', 'identityCard', 'driversLicense', 'residencePermit'] as const;
 
 export const RedactionRequest = Type.Object({
   front: Type.Optional(dataUrl('Front image to redact')),

@@ -33,7 +33,7 @@ function userDataSchema(clearable: boolean) {
   });
 }
 
-export const UserData = userDataSchema(false);
+const UserData = userDataSchema(false);
 export const UserDataRequest = Type.Object({ userData: Type.Optional(UserData) });
 export const UserDataUpdateRequest = Type.Object({ userData: Type.Optional(userDataSchema(true)) });
 

@@ -3,7 +3,7 @@ import { watermarkTextLimits } from '../../watermark/text.js';
 import { StringEnum, Uuid } from './common.js';
 
 /** The text of the mark. Upstream requires all three fields; the lengths are ours (see watermark/text.ts). */
-export const Watermark = Type.Object({
+const Watermark = Type.Object({
   title: Type.String({
     minLength: 1,
     maxLength: watermarkTextLimits.title,

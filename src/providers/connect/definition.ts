@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { abandonedMessage } from '../expiry.js';
 import { noCreateRules, type ProviderDefinition } from '../types.js';
 import { mapResult } from './mapping.js';
+import { userInfoNode } from './matching-nodes.js';
 import { scenarios } from './scenarios.js';
 import { upstreamErrata } from './upstream-errata.js';
 
@@ -8,13 +10,17 @@ import { upstreamErrata } from './upstream-errata.js';
 export const connect: ProviderDefinition = {
   name: 'connect',
   title: 'Connect',
+  methodValues: { pattern: /^connect:([a-z0-9][a-z0-9._-]{0,63})$/, written: 'connect:<method>' },
   processTypes: [],
   defaultProcessType: undefined,
   documentType: 'notApplicable',
   documentCountry: 'notApplicable',
+  documentId: 'notApplicable',
   redaction: false,
   uploadDepictions: [],
   readableDepictions: [],
+  failReasonStyle: 'oauth',
+  expiry: { failReason: { error: 'expired', errorDescription: abandonedMessage } },
   // The session id.
   externalIdAtCreation: () => randomUUID(),
   verificationStart: 'provider',
@@ -22,5 +28,6 @@ export const connect: ProviderDefinition = {
   startProblem: () => undefined,
   upstreamErrata,
   mapResult,
+  matchingNodes: { userInfo: userInfoNode },
   scenarios,
 };

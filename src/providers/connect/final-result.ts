@@ -1,4 +1,4 @@
-import type { Json } from '../outcome.js';
+import type { Json } from '../../core/domain.js';
 
 /**
  * Which userInfo claim fills which finalResult field. Connect can front any eID method, so Assure cannot

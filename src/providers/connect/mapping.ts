@@ -1,8 +1,9 @@
-import { invalidProviderResult, type MappingContext, type Outcome } from '../outcome.js';
+import { invalidProviderResult, type MappingContext } from '../outcome.js';
 import { finalResultOf } from './final-result.js';
 import { parseConnectRaw, type ConnectTokens, type OidcError } from './raw.js';
 import { readUserInfo, type UserInfo } from './user-info.js';
 import { assertNever } from '../../core/assert-never.js';
+import type { Outcome } from '../../core/domain.js';
 
 /**
  * Connect's status comes straight from the authentication: tokens mean accepted, an OIDC error means

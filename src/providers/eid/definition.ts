@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { abandonedMessage } from '../expiry.js';
+import { sdkFields } from '../sdk-fields.js';
+import { ocrNode } from '../signicatvideoid/matching-nodes.js';
 import { videoIdRawResultFiles } from '../signicatvideoid/raw-files.js';
 import { noCreateRules, type ProviderDefinition } from '../types.js';
 import { createResponse } from './create-response.js';
@@ -13,9 +16,12 @@ export const eid: ProviderDefinition = {
   defaultProcessType,
   documentType: 'notApplicable',
   documentCountry: 'notApplicable',
+  documentId: 'notApplicable',
   redaction: false,
   uploadDepictions: [],
   readableDepictions: ['front', 'back', 'selfie', 'portrait'],
+  videoProcessTypes: 'all',
+  expiry: { failReason: { type: 'InactiveUser.Aborted', message: abandonedMessage } },
   // The videoId.
   externalIdAtCreation: () => randomUUID(),
   verificationStart: 'api',
@@ -24,6 +30,8 @@ export const eid: ProviderDefinition = {
   mapResult,
   scenarios,
   createResponse,
+  createResponseFields: sdkFields,
+  matchingNodes: { ocr: ocrNode },
   // The same download files as Signicat VideoID: ocr.json and manual_approval.json.
   rawResultFiles: videoIdRawResultFiles,
 };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { describeUpstreamExamples } from '../../../test/support/provider-examples.js';
-import type { FinalStatus, Outcome } from '../outcome.js';
 import {
   agentApproval,
   agentReasons,
@@ -13,6 +12,8 @@ import {
 import { signicatvideoid } from '../signicatvideoid/definition.js';
 import { eid } from './definition.js';
 import { parseVideoIdResult } from './raw.js';
+import type { FinalStatus } from '../../core/process-status.js';
+import type { Outcome } from '../../core/domain.js';
 
 describeUpstreamExamples(eid);
 

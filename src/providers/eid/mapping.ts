@@ -1,6 +1,7 @@
 import { assertNever } from '../../core/assert-never.js';
 import { mapVideoIdResult, type ReviewPolicy } from '../signicatvideoid/ocr-mapping.js';
-import { invalidProviderResult, type MappingContext, type Outcome } from '../outcome.js';
+import { invalidProviderResult, type MappingContext } from '../outcome.js';
+import type { Outcome } from '../../core/domain.js';
 
 export const processTypes = ['unattended', 'attended', 'substantial'] as const;
 export type ProcessType = (typeof processTypes)[number];
@@ -10,7 +11,7 @@ export const defaultProcessType: ProcessType = 'unattended';
  * Who decides, per eid process type: an agent reviews unattended processes offline and attended ones
  * live, so both carry the agent's manual approval; substantial is decided automatically.
  */
-export function reviewPolicyOf(processType: ProcessType): ReviewPolicy {
+function reviewPolicyOf(processType: ProcessType): ReviewPolicy {
   switch (processType) {
     case 'unattended':
     case 'attended':

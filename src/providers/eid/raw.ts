@@ -2,11 +2,4 @@
  * Electronic IDentification is the VideoID service under its older name: its raw result is the same
  * video identification record, defined once beside Signicat VideoID.
  */
-export {
-  parseVideoIdResult,
-  type CompletedVideoId,
-  type FailedVideoId,
-  type ManualApproval,
-  type OcrAnalysis,
-  type VideoIdResult,
-} from '../signicatvideoid/raw.js';
+export { parseVideoIdResult } from '../signicatvideoid/raw.js';

@@ -1,7 +1,8 @@
 import { parseMrz, type MrzFields, type MrzValidation } from '../../engines/mrz/index.js';
 import type { MrzReading } from '../../engines/ocr/types.js';
 import type { ImageRegions } from '../../engines/pool/types.js';
-import type { Depiction, EngineContext } from '../types.js';
+import type { EngineContext } from '../types.js';
+import type { Depiction } from '../../core/domain.js';
 
 /** A document as the engines read it from its machine-readable zone. */
 export interface MrzDocument {
@@ -14,7 +15,7 @@ export interface MrzDocument {
 }
 
 /** Assure's document type for an ICAO document code (first letter, sometimes two). */
-export function documentTypeOf(code: string): string {
+function documentTypeOf(code: string): string {
   if (code.startsWith('P')) return 'passport';
   if (code.startsWith('V')) return 'visa';
   if (code === 'IR' || code === 'AR' || code === 'RP') return 'residencePermit';

@@ -1,8 +1,10 @@
+import { abandonedMessage } from '../expiry.js';
 import { noCreateRules, type ProviderDefinition } from '../types.js';
 import { createResponse } from './create-response.js';
 import { mapResult } from './mapping.js';
 import { scenarios } from './scenarios.js';
 import { faceTecEngineBackend } from './engine-backend.js';
+import { faceTecCreateFields, faceTecStartFields } from './wire-fields.js';
 
 export const facetec: ProviderDefinition = {
   name: 'facetec',
@@ -11,10 +13,13 @@ export const facetec: ProviderDefinition = {
   defaultProcessType: undefined,
   documentType: 'notApplicable',
   documentCountry: 'notApplicable',
+  documentId: 'notApplicable',
   redaction: false,
   uploadDepictions: ['front', 'selfie'],
   readableDepictions: ['front', 'selfie'],
+  expiry: { failReason: { type: 'SessionExpired', message: abandonedMessage } },
   verificationStart: 'api',
+  startFields: faceTecStartFields,
   validateCreate: noCreateRules,
   startProblem({ body, images }) {
     const enrollment = body.facetecEnrollment;
@@ -33,4 +38,5 @@ export const facetec: ProviderDefinition = {
   mapResult,
   scenarios,
   createResponse,
+  createResponseFields: faceTecCreateFields,
 };

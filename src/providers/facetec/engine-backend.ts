@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { sniffImageType } from '../../services/uploads/data-url.js';
-import type { Depiction, EngineContext, EngineResult } from '../types.js';
+import { sniffImageType } from '../../engines/image/image-type.js';
+import type { EngineContext, EngineResult } from '../types.js';
 import type { Enrollment, Match, MatchPath } from './raw.js';
+import type { Depiction } from '../../core/domain.js';
 
 /** A FaceTec session lasts as long as its SDK token; an enrollment arriving later is refused. */
 const sessionLifetimeMs = 60 * 60_000;
@@ -40,7 +41,7 @@ export async function faceTecEngineBackend(context: EngineContext): Promise<Engi
     replayCheckSucceeded: !replayed,
     faceScanLivenessCheckSucceeded: scores.length > 0 && scores.every((score) => score >= livenessThreshold),
     sessionTokenCheckSucceeded:
-      (context.process.startedAt ?? Date.now()) - context.process.createdAt <= sessionLifetimeMs,
+      (context.process.startedAt ?? context.now) - context.process.createdAt <= sessionLifetimeMs,
   };
   const enrollment: Enrollment = {
     success: Object.values(checks).every(Boolean),

@@ -1,11 +1,11 @@
 import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { describeUpstreamExamples, today } from '../../../test/support/provider-examples.js';
-import type { ProcessRecord } from '../../store/repositories/processes.js';
 import { createResponse } from './create-response.js';
 import { facetec } from './definition.js';
 import { mapResult } from './mapping.js';
 import type { Match, SecurityChecks } from './raw.js';
+import type { ProcessRecord } from '../../core/domain.js';
 
 describeUpstreamExamples(facetec);
 

@@ -1,4 +1,4 @@
-import type { FinalStatus, Json, MappingContext, Outcome } from '../outcome.js';
+import type { MappingContext } from '../outcome.js';
 import {
   acceptedMatchLevel,
   decidingAttempt,
@@ -8,6 +8,8 @@ import {
   similarityScore,
 } from './matching.js';
 import { parseFaceTecRaw, type Enrollment, type SecurityChecks } from './raw.js';
+import type { FinalStatus } from '../../core/process-status.js';
+import type { Json, Outcome } from '../../core/domain.js';
 
 const failed = (type: string, message: string): Outcome => ({ status: 'failed', failReason: { type, message } });
 

@@ -1,7 +1,7 @@
-import type { Json } from '../outcome.js';
 import { defined } from '../normalize.js';
 import { assertNever } from '../../core/assert-never.js';
 import type { Match, MatchPath } from './raw.js';
+import type { Json } from '../../core/domain.js';
 
 /** Upstream's name for the algorithm behind each FaceTec match endpoint. */
 function algorithmOf(path: MatchPath): string {
@@ -24,7 +24,7 @@ function algorithmOf(path: MatchPath): string {
 const imageProcessing = ['faceFound', 'invalidImage', 'faceDetectionIssue', 'lowQuality'] as const;
 
 /** One match attempt as upstream shows it. */
-export function attempt(match: Match): Json {
+function attempt(match: Match): Json {
   const code = match.imageProcessingStatusEnumInt;
   return defined({
     algorithm: algorithmOf(match.callData.path),

@@ -1,4 +1,4 @@
-import type { Json } from '../outcome.js';
+import type { Json } from '../../core/domain.js';
 
 /** `supported_document` → `supportedDocument`. */
 export const camelCase = (key: string): string =>

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { documentList } from '../../document-types/index.js';
+import { abandonedMessage } from '../expiry.js';
+import { sdkFields } from '../sdk-fields.js';
 import { missingImages, noCreateRules, type ProviderDefinition } from '../types.js';
 import { createResponse } from './create-response.js';
 import { mapResult } from './mapping.js';
@@ -12,9 +15,32 @@ export const onfido: ProviderDefinition = {
   defaultProcessType: 'documentSelfie',
   documentType: 'optional',
   documentCountry: 'notApplicable',
+  documentId: 'notApplicable',
+  // Onfido reads documents worldwide.
+  documents: documentList([
+    {
+      types: [
+        'passport',
+        'identityCard',
+        'driversLicense',
+        'residencePermit',
+        'passportCard',
+        'stateId',
+        'voterId',
+        'aadharCard',
+        'panCard',
+      ],
+      countries: 'any',
+    },
+  ]),
   redaction: false,
   uploadDepictions: ['front', 'back', 'selfie'],
   readableDepictions: ['front', 'back', 'selfie'],
+  videoProcessTypes: ['documentVideo'],
+  // Upstream: Onfido is still verifying, so neither the process nor its dossier can be deleted.
+  undeletableWhile: ['processing'],
+  failReasonStyle: 'snake',
+  expiry: { failReason: { type: 'expired', message: abandonedMessage } },
   // The applicantId.
   externalIdAtCreation: () => randomUUID(),
   verificationStart: 'api',
@@ -31,4 +57,5 @@ export const onfido: ProviderDefinition = {
   mapResult,
   scenarios,
   createResponse,
+  createResponseFields: { authorization: sdkFields.authorization },
 };

@@ -1,8 +1,8 @@
-import type { Json } from '../outcome.js';
 import { defined, normalizeCountry, normalizeDate, normalizeGender } from '../normalize.js';
 import { camelCase, camelCaseDeep } from './camel-case.js';
 import { assureDocumentType } from './document-types.js';
 import type { DocumentBreakdownName, DocumentProperties, DocumentReport } from './raw.js';
+import type { Json } from '../../core/domain.js';
 
 /**
  * Breakdowns whose verdict becomes a field of documentVerification. `issuing_authority` is left out:

@@ -42,7 +42,12 @@ export async function onfidoEngineBackend(context: EngineContext): Promise<Engin
   const overall = [reports.document, reports.facial_similarity_photo].every((r) => !r || r.result === 'clear');
   const raw: CheckResult = {
     applicant_id: process.externalId ?? process.id,
-    check: { id: randomUUID(), status: 'complete', result: result(overall), created_at: new Date().toISOString() },
+    check: {
+      id: randomUUID(),
+      status: 'complete',
+      result: result(overall),
+      created_at: new Date(context.now).toISOString(),
+    },
     reports,
   };
   return { raw, engineOutput: { readings, imageChecks, comparison } };

@@ -1,7 +1,7 @@
-import type { Json } from '../outcome.js';
 import { defined } from '../normalize.js';
 import { camelCaseDeep } from './camel-case.js';
 import { facialBreakdownNames, type FacialSimilarityReport } from './raw.js';
+import type { Json } from '../../core/domain.js';
 
 export type SimilarityScore = 'high' | 'medium' | 'low' | 'veryLow';
 

@@ -1,5 +1,5 @@
-import type { Json } from '../outcome.js';
 import type { ApiError } from './raw.js';
+import type { Json } from '../../core/domain.js';
 
 /**
  * failReason for a failed Onfido call, as upstream writes it: the type names the step that failed

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { describeUpstreamExamples, today } from '../../../test/support/provider-examples.js';
-import type { ProcessRecord } from '../../store/repositories/processes.js';
 import { createResponse } from './create-response.js';
 import { onfido } from './definition.js';
 import { similarityScore } from './facial-similarity.js';
 import { mapResult } from './mapping.js';
 import type { CheckResult, DocumentReport, FacialSimilarityReport } from './raw.js';
 import { allClear, check, clear, consider, documentReport, faceReport, portugueseIdCard } from './scenario-payloads.js';
+import type { ProcessRecord } from '../../core/domain.js';
 
 describeUpstreamExamples(onfido);
 

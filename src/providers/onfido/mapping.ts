@@ -1,4 +1,4 @@
-import { invalidProviderResult, type FinalStatus, type Json, type MappingContext, type Outcome } from '../outcome.js';
+import { invalidProviderResult, type MappingContext } from '../outcome.js';
 import { defined } from '../normalize.js';
 import { assertNever } from '../../core/assert-never.js';
 import { documentIdentity, documentVerification } from './document-verification.js';
@@ -6,6 +6,8 @@ import { documentVerdict, type DocumentVerdict } from './document-verdict.js';
 import { apiFailReason } from './fail-reason.js';
 import { facesMatch, facialSimilarity, reportSimilarityScore } from './facial-similarity.js';
 import { parseOnfidoRaw, type CheckResult, type DocumentReport, type FacialSimilarityReport } from './raw.js';
+import type { FinalStatus } from '../../core/process-status.js';
+import type { Json, Outcome } from '../../core/domain.js';
 
 const invalid = invalidProviderResult;
 

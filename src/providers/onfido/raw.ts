@@ -105,7 +105,6 @@ const DocumentReport = Type.Object({
 export type DocumentReport = Static<typeof DocumentReport>;
 
 export const facialBreakdownNames = ['face_comparison', 'image_integrity', 'visual_authenticity'] as const;
-export type FacialBreakdownName = (typeof facialBreakdownNames)[number];
 
 const FacialSimilarityReport = Type.Object({
   id: Type.String(),

@@ -1,7 +1,11 @@
+import { documentList } from '../../document-types/index.js';
+import { europe } from '../../document-types/selection.js';
+import { abandonedMessage } from '../expiry.js';
 import { noCreateRules, type ProviderDefinition } from '../types.js';
 import { createResponse } from './create-response.js';
 import { mapResult } from './mapping.js';
 import { scenarios } from './scenarios.js';
+import { readIdCreateFields } from './wire-fields.js';
 
 /** ReadID reads the document chip in its SDK or the ReadID Ready app, which also finishes the process. */
 export const readid: ProviderDefinition = {
@@ -11,9 +15,17 @@ export const readid: ProviderDefinition = {
   defaultProcessType: 'sdk',
   documentType: 'notApplicable',
   documentCountry: 'notApplicable',
+  documentId: 'notApplicable',
+  // Chip documents: ePassports, and European identity cards and residence permits.
+  documents: documentList([
+    { types: ['passport'], countries: 'any' },
+    { types: ['identityCard', 'residencePermit'], countries: europe },
+  ]),
   redaction: false,
   uploadDepictions: [],
   readableDepictions: ['front', 'back', 'selfie', 'portrait'],
+  rawResultEndpoint: true,
+  expiry: { failReason: { type: 'SessionExpired', message: abandonedMessage } },
   // ReadID's sessionId replaces it when the session finishes; until then it is the process id.
   externalIdAtCreation: (processId) => processId,
   verificationStart: 'provider',
@@ -22,6 +34,7 @@ export const readid: ProviderDefinition = {
   mapResult,
   scenarios,
   createResponse,
+  createResponseFields: readIdCreateFields,
   // The raw result is the ReadID session, downloaded under the name upstream gives it.
   rawResultFiles: (raw) => [{ name: 'session.json', content: raw }],
 };

@@ -1,8 +1,8 @@
-import type { Json } from '../outcome.js';
 import { defined, normalizeCountry, normalizeGender } from '../normalize.js';
 import { assertNever } from '../../core/assert-never.js';
 import { fullDate } from './dates.js';
 import type { ConsolidatedIdentityData, DocumentContent, VerificationStatus } from './raw.js';
+import type { Json } from '../../core/domain.js';
 
 /**
  * ReadID's identity data in Assure's form: names split into first and last, dates YYYY-MM-DD, ISO

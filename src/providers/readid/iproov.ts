@@ -1,6 +1,6 @@
-import type { Json } from '../outcome.js';
 import { defined } from '../normalize.js';
 import type { IProovSession } from './raw.js';
+import type { Json } from '../../core/domain.js';
 
 /** ReadID sends an iProov session of nulls when the account has no iProov: it only counts once it ran. */
 export const iproovRan = (session: IProovSession | null | undefined): session is IProovSession =>

@@ -1,11 +1,11 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { describeUpstreamExamples, today } from '../../../test/support/provider-examples.js';
-import type { ProcessRecord } from '../../store/repositories/processes.js';
 import { createResponse } from './create-response.js';
 import { readid } from './definition.js';
 import { mapResult } from './mapping.js';
 import type { ConsolidatedIdentityData, IProovSession, ReadIDSession, VerificationStatus } from './raw.js';
+import type { ProcessRecord } from '../../core/domain.js';
 
 describeUpstreamExamples(readid);
 

@@ -1,8 +1,10 @@
-import type { FinalStatus, MappingContext, Outcome } from '../outcome.js';
+import type { MappingContext } from '../outcome.js';
 import { assertNever } from '../../core/assert-never.js';
 import { consolidatedIdentityData, documentContent, finalResult } from './identity.js';
 import { iproovPassed, iproovRan, iproovSession } from './iproov.js';
 import { parseReadIDSession, type ConsolidatedIdentityData, type IProovSession } from './raw.js';
+import type { FinalStatus } from '../../core/process-status.js';
+import type { Outcome } from '../../core/domain.js';
 
 /** What the chip checks say, before iProov is considered. */
 function chipStatus(data: ConsolidatedIdentityData): FinalStatus {

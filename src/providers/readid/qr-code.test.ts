@@ -1,7 +1,7 @@
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import type { ProcessRecord } from '../../store/repositories/processes.js';
+import type { ProcessRecord } from '../../core/domain.js';
 import { createResponse } from './create-response.js';
 import { qrCodePng } from './qr-code.js';
 

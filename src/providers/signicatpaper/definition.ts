@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { documentList } from '../../document-types/index.js';
+import { europe } from '../../document-types/selection.js';
+import { abandonedMessage } from '../expiry.js';
 import { missingImages, type ProviderDefinition } from '../types.js';
 import { mapResult } from './mapping.js';
 import { scenarios } from './scenarios.js';
@@ -7,13 +10,20 @@ import { paperEngineBackend } from './engine-backend.js';
 export const signicatpaper: ProviderDefinition = {
   name: 'signicatpaper',
   title: 'Signicat Paper',
+  aliases: ['paper'],
   processTypes: [],
   defaultProcessType: undefined,
   documentType: 'required',
   documentCountry: 'required',
+  documentId: 'notApplicable',
+  // European document templates, plus ICAO passports read from their MRZ (documentCountry UNIV).
+  documents: documentList([
+    { types: ['passport', 'identityCard', 'driversLicense', 'residencePermit', 'passportCard'], countries: europe },
+  ]),
   redaction: true,
   uploadDepictions: ['front', 'back'],
   readableDepictions: ['front', 'back'],
+  expiry: { failReason: { type: 'SessionExpired', message: abandonedMessage } },
   // The requestId.
   externalIdAtCreation: () => randomUUID(),
   verificationStart: 'api',
@@ -31,6 +41,7 @@ export const signicatpaper: ProviderDefinition = {
     return problems;
   },
   startProblem: (context) => missingImages(context, ['front']),
+  processFields: (process) => ({ redactionRequested: (process.options.redact?.length ?? 0) > 0 }),
   engineBackend: paperEngineBackend,
   mapResult,
   scenarios,

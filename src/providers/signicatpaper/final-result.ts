@@ -1,5 +1,5 @@
 import { defined, normalizeCountry, normalizeDate, normalizeGender } from '../normalize.js';
-import type { Json } from '../outcome.js';
+import type { Json } from '../../core/domain.js';
 
 /**
  * The finalResult of a document whose MRZ was read, from the MRZ values: they are the ones protected by

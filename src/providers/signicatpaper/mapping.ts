@@ -1,8 +1,10 @@
-import { invalidProviderResult, type FinalStatus, type MappingContext, type Outcome } from '../outcome.js';
+import { invalidProviderResult, type MappingContext } from '../outcome.js';
 import { finalResultOf } from './final-result.js';
 import { providerSpecificOf } from './provider-specific.js';
 import { parsePaperRaw, type PaperDocumentResult } from './raw.js';
 import { assertNever } from '../../core/assert-never.js';
+import type { FinalStatus } from '../../core/process-status.js';
+import type { Outcome } from '../../core/domain.js';
 
 /**
  * Paper's documented statuses: accepted when the document was read and verified; rejected when an

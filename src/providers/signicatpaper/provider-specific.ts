@@ -1,6 +1,6 @@
 import { defined } from '../normalize.js';
-import type { Json } from '../outcome.js';
 import type { PaperDocumentResult } from './raw.js';
+import type { Json } from '../../core/domain.js';
 
 /**
  * Paper's sections as Assure shows them: camel-case names, values unchanged. Two vendor spellings

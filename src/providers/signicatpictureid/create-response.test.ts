@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ProcessRecord } from '../../store/repositories/processes.js';
 import { createResponse } from './create-response.js';
+import type { ProcessRecord } from '../../core/domain.js';
 
 const processWith = (documentId: number | null) =>
   ({ id: 'b1f7c2de-4a39-4c55-9f2e-0d6a8e3b7c41', provider: 'signicatpictureid', documentId }) as ProcessRecord;

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Type } from 'typebox';
+import { documentList } from '../../document-types/index.js';
+import { europe } from '../../document-types/selection.js';
 import { missingImages, noCreateRules, type ProviderDefinition } from '../types.js';
 import { createResponse } from './create-response.js';
 import { mapResult } from './mapping.js';
@@ -13,9 +16,18 @@ export const signicatpictureid: ProviderDefinition = {
   defaultProcessType: 'documentSelfie',
   documentType: 'notApplicable',
   documentCountry: 'notApplicable',
+  documentId: 'optional',
+  // Passports and identity cards worldwide; other documents from European templates.
+  documents: documentList([
+    { types: ['passport', 'identityCard'], countries: 'any' },
+    { types: ['driversLicense', 'residencePermit', 'passportCard'], countries: europe },
+  ]),
   redaction: false,
   uploadDepictions: ['front', 'back', 'selfie'],
   readableDepictions: ['front', 'back', 'selfie'],
+  // PictureID's own documented rule.
+  failReasonStyle: 'detail',
+  expiry: { afterFirstImageMinutes: 15, failReason: { detail: 'Transaction time expired.' } },
   // The transactionId.
   externalIdAtCreation: () => randomUUID(),
   verificationStart: 'api',
@@ -30,4 +42,7 @@ export const signicatpictureid: ProviderDefinition = {
   mapResult,
   scenarios,
   createResponse,
+  createResponseFields: {
+    documentPages: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 })),
+  },
 };

@@ -1,6 +1,6 @@
 import { defined, normalizeCountry, normalizeDate, normalizeGender } from '../normalize.js';
-import type { Json } from '../outcome.js';
 import type { PictureIdDocument, SimilarityLevel } from './raw.js';
+import type { Json } from '../../core/domain.js';
 
 /**
  * The normalised finalResult of an accepted transaction. PictureID does not say which kind of document

@@ -1,9 +1,10 @@
 import { Value } from 'typebox/value';
-import { invalidProviderResult, type Json, type MappingContext, type Outcome } from '../outcome.js';
+import { invalidProviderResult, type MappingContext } from '../outcome.js';
 import { finalResultOf } from './final-result.js';
 import { documentSchema, parsePictureIdRaw, selfieSchema, type PictureIdCompleted } from './raw.js';
 import { rejectionReason } from './status-reasons.js';
 import { assertNever } from '../../core/assert-never.js';
+import type { Json, Outcome } from '../../core/domain.js';
 
 /**
  * PictureID's status follows its security checks: accepted when all pass (and, for documentSelfie, the

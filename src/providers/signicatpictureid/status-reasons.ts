@@ -1,5 +1,5 @@
-import type { StatusReason } from '../outcome.js';
 import type { PictureIdDocument } from './raw.js';
+import type { StatusReason } from '../../core/domain.js';
 
 type Check = PictureIdDocument['securityChecks'][string];
 type PassFail = Extract<Check, { passed: boolean }>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ProcessRecord } from '../../store/repositories/processes.js';
 import { videoIdCreateResponse } from './create-response.js';
+import type { ProcessRecord } from '../../core/domain.js';
 
 const processRecord = (id: string, externalId: string): ProcessRecord => ({
   id,

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { documentList } from '../../document-types/index.js';
+import { europe } from '../../document-types/selection.js';
+import { abandonedMessage } from '../expiry.js';
+import { sdkFields } from '../sdk-fields.js';
 import { noCreateRules, type ProviderDefinition } from '../types.js';
 import { videoIdCreateResponse } from './create-response.js';
 import { defaultProcessType, mapResult, processTypes } from './mapping.js';
+import { ocrNode } from './matching-nodes.js';
 import { videoIdRawResultFiles } from './raw-files.js';
 import { scenarios } from './scenarios.js';
 import { upstreamErrata } from './upstream-errata.js';
@@ -14,9 +19,18 @@ export const signicatvideoid: ProviderDefinition = {
   defaultProcessType,
   documentType: 'notApplicable',
   documentCountry: 'notApplicable',
+  documentId: 'notApplicable',
+  // European document templates, plus ICAO passports.
+  documents: documentList([
+    { types: ['passport'], countries: 'any' },
+    { types: ['identityCard', 'residencePermit'], countries: europe },
+  ]),
   redaction: false,
   uploadDepictions: [],
   readableDepictions: ['front', 'back', 'selfie', 'portrait'],
+  videoProcessTypes: 'all',
+  downloadTimestamps: true,
+  expiry: { failReason: { type: 'InactiveUser.Aborted', message: abandonedMessage } },
   // The videoId.
   externalIdAtCreation: () => randomUUID(),
   verificationStart: 'api',
@@ -26,5 +40,7 @@ export const signicatvideoid: ProviderDefinition = {
   mapResult,
   scenarios,
   createResponse: videoIdCreateResponse,
+  createResponseFields: sdkFields,
+  matchingNodes: { ocr: ocrNode },
   rawResultFiles: videoIdRawResultFiles,
 };

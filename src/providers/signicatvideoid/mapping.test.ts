@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeUpstreamExamples, outcomeDifferences } from '../../../test/support/provider-examples.js';
 import { ELIDED, processExamplesOf, specAvailable } from '../../../test/support/spec-examples.js';
-import type { FinalStatus, Outcome } from '../outcome.js';
 import { signicatvideoid } from './definition.js';
 import type { CompletedVideoId, VideoIdResult } from './raw.js';
 import {
@@ -16,6 +15,8 @@ import {
 } from './scenario-data.js';
 
 import { openApiSfaRejected, openApiSubstantialRejected } from './upstream-errata.js';
+import type { FinalStatus } from '../../core/process-status.js';
+import type { Outcome } from '../../core/domain.js';
 
 describeUpstreamExamples(signicatvideoid);
 

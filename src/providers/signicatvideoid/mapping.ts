@@ -1,13 +1,14 @@
-import { invalidProviderResult, type MappingContext, type Outcome } from '../outcome.js';
+import { invalidProviderResult, type MappingContext } from '../outcome.js';
 import { mapVideoIdResult, type ReviewPolicy } from './ocr-mapping.js';
 import { assertNever } from '../../core/assert-never.js';
+import type { Outcome } from '../../core/domain.js';
 
 export const processTypes = ['high', 'substantial', 'substantialFullyAuto'] as const;
 export type ProcessType = (typeof processTypes)[number];
 export const defaultProcessType: ProcessType = 'high';
 
 /** Who decides, per Signicat VideoID process type. */
-export function reviewPolicyOf(processType: ProcessType): ReviewPolicy {
+function reviewPolicyOf(processType: ProcessType): ReviewPolicy {
   switch (processType) {
     case 'high':
       return 'agent';

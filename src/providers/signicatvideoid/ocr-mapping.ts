@@ -1,6 +1,6 @@
 import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
-import { invalidProviderResult, type FinalStatus, type Json, type Outcome } from '../outcome.js';
+import { invalidProviderResult } from '../outcome.js';
 import {
   ManualApproval,
   OcrAnalysis,
@@ -10,6 +10,8 @@ import {
   type OcrAnalysis as Ocr,
 } from './raw.js';
 import { assertNever } from '../../core/assert-never.js';
+import type { FinalStatus } from '../../core/process-status.js';
+import type { Json, Outcome } from '../../core/domain.js';
 
 /**
  * The VideoID rules, shared by `signicatvideoid` and `eid` (the same service under two names). Each

@@ -14,7 +14,7 @@ const optionalText = Type.Optional(Type.String());
 
 /** Face match between the person on the video and the photo on the document. */
 // The upstream examples write `verylow`, the field description `veryLow`: the vendor uses both.
-export const SimilarityScore = Type.Union([
+const SimilarityScore = Type.Union([
   Type.Literal('high'),
   Type.Literal('medium'),
   Type.Literal('low'),
@@ -23,7 +23,7 @@ export const SimilarityScore = Type.Union([
 ]);
 export type SimilarityScore = Static<typeof SimilarityScore>;
 
-export const BBox = Type.Object({
+const BBox = Type.Object({
   x: Type.Integer(),
   y: Type.Integer(),
   width: Type.Integer({ minimum: 0 }),
@@ -57,7 +57,7 @@ export const securityCheckNames = [
 ] as const;
 export type SecurityCheckName = (typeof securityCheckNames)[number];
 
-export const SecurityChecks = Type.Record(Type.String(), Type.Object({ valid: Type.Boolean() }));
+const SecurityChecks = Type.Record(Type.String(), Type.Object({ valid: Type.Boolean() }));
 
 /** What the OCR read on the document; the extra national numbers appear on some identity cards. */
 const documentFields = {

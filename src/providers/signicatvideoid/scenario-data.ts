@@ -24,7 +24,7 @@ const found = (name: string, bbox: ReturnType<typeof box>): Feature => ({ name, 
 const notFound = (name: string): Feature => ({ name, found: false, side: 'data' });
 
 /** Every visual feature of the passport found. */
-export const allFeaturesFound: Feature[] = [
+const allFeaturesFound: Feature[] = [
   found('Header', box(84, 28, 248, 32)),
   found('OVI 2', box(596, 44, 32, 24)),
   found('Signature', box(402, 273, 217, 60)),

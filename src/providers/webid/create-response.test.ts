@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ProcessRecord } from '../../store/repositories/processes.js';
 import { createResponse } from './create-response.js';
 import { webid } from './definition.js';
+import type { ProcessRecord } from '../../core/domain.js';
 
 const processRecord = (id: string, externalId: string | null): ProcessRecord => ({
   id,

@@ -1,7 +1,12 @@
 import { randomInt } from 'node:crypto';
+import { Type } from 'typebox';
+import { documentList } from '../../document-types/index.js';
+import { europe } from '../../document-types/selection.js';
+import { abandonedMessage } from '../expiry.js';
 import type { ProviderDefinition } from '../types.js';
 import { createResponse } from './create-response.js';
 import { mapResult } from './mapping.js';
+import { webIdParameterFields } from './parameters.js';
 import { scenarios } from './scenarios.js';
 import { upstreamErrata } from './upstream-errata.js';
 
@@ -13,12 +18,21 @@ export const webid: ProviderDefinition = {
   defaultProcessType: 'videoid',
   documentType: 'notApplicable',
   documentCountry: 'notApplicable',
+  documentId: 'notApplicable',
+  // Chip documents: ePassports and European identity cards.
+  documents: documentList([
+    { types: ['passport'], countries: 'any' },
+    { types: ['identityCard'], countries: europe },
+  ]),
   redaction: false,
   uploadDepictions: [],
   readableDepictions: ['front', 'back', 'selfie'],
+  failReasonStyle: 'snake',
+  expiry: { failReason: { type: 'expired', message: abandonedMessage } },
   // WebID's actionId: nine digits.
   externalIdAtCreation: () => String(randomInt(100_000_000, 1_000_000_000)),
   verificationStart: 'provider',
+  processParameterFields: webIdParameterFields,
   validateCreate(input) {
     return input.processParameters?.webid === undefined
       ? ['processParameters.webid is required for the webid provider.']
@@ -29,4 +43,7 @@ export const webid: ProviderDefinition = {
   mapResult,
   scenarios,
   createResponse,
+  createResponseFields: {
+    redirectUrl: Type.Optional(Type.String({ description: 'WebID: where to send the end-user.' })),
+  },
 };

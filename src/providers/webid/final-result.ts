@@ -1,6 +1,6 @@
-import type { Json } from '../outcome.js';
 import { defined, normalizeCountry, normalizeDate, normalizeGender } from '../normalize.js';
 import type { WebIdIdentResponse } from './raw.js';
+import type { Json } from '../../core/domain.js';
 
 /**
  * The finalResult of an accepted WebID process: the fields upstream's examples show, from the person

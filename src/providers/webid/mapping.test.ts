@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { describeUpstreamExamples, outcomeDifferences } from '../../../test/support/provider-examples.js';
 import { processExamplesOf, specAvailable } from '../../../test/support/spec-examples.js';
-import type { Outcome } from '../outcome.js';
 import { webid } from './definition.js';
 import { documentTypeOf } from './final-result.js';
 import type { WebIdIdentResponse } from './raw.js';
 
 import { accountIdExample, videoIdExample } from './upstream-errata.js';
+import type { Outcome } from '../../core/domain.js';
 
 describeUpstreamExamples(webid);
 

@@ -1,9 +1,10 @@
 import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
-import type { Json, MappingContext, Outcome } from '../outcome.js';
+import type { MappingContext } from '../outcome.js';
 import { finalResultOf } from './final-result.js';
 import { WebIdIdentResponse, parseIdentResponse, type WebIdIdentResponse as IdentResponse } from './raw.js';
 import { assertNever } from '../../core/assert-never.js';
+import type { Json, Outcome } from '../../core/domain.js';
 
 /**
  * What WebID's two flags say about the user-action. `success` is whether it reached its success state;

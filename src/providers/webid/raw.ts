@@ -9,7 +9,7 @@ import { Compile } from 'typebox/compile';
 
 const optionalText = Type.Optional(Type.String());
 
-export const WebIdAddress = Type.Object({
+const WebIdAddress = Type.Object({
   street: optionalText,
   streetNumber: optionalText,
   addressLine1: optionalText,
@@ -20,7 +20,7 @@ export const WebIdAddress = Type.Object({
   country: optionalText,
 });
 
-export const WebIdContact = Type.Object({
+const WebIdContact = Type.Object({
   email: optionalText,
   mobile: optionalText,
   phone: optionalText,
@@ -28,7 +28,7 @@ export const WebIdContact = Type.Object({
 });
 
 /** The person as the agent confirmed her; WebID writes `firstname`, the Assure schema `firstName`. */
-export const WebIdUser = Type.Object({
+const WebIdUser = Type.Object({
   title: optionalText,
   firstname: optionalText,
   lastname: optionalText,
@@ -42,7 +42,7 @@ export const WebIdUser = Type.Object({
 });
 export type WebIdUser = Static<typeof WebIdUser>;
 
-export const WebIdIdDocument = Type.Object({
+const WebIdIdDocument = Type.Object({
   documentType: optionalText,
   idNumber: optionalText,
   documentNumber: optionalText,
@@ -58,7 +58,7 @@ export const WebIdIdDocument = Type.Object({
 });
 export type WebIdIdDocument = Static<typeof WebIdIdDocument>;
 
-export const WebIdProductInfos = Type.Object({
+const WebIdProductInfos = Type.Object({
   bankAccount: Type.Optional(Type.Object({ iban: optionalText })),
 });
 

@@ -1,7 +1,6 @@
 import { AppError } from '../../core/errors.js';
+import { sniffImageType, type ImageType } from '../../engines/image/image-type.js';
 import { imageLimits, maxBase64Length } from './limits.js';
-
-export type ImageType = 'image/jpeg' | 'image/png';
 
 export interface DecodedImage {
   bytes: Buffer;
@@ -40,12 +39,4 @@ export function decodeImageDataUrl(field: string, value: string): DecodedImage {
   if (actual === undefined) throw invalid(field, 'the content is not a JPEG or PNG image.');
   if (actual !== contentType) throw invalid(field, `the data URL says ${contentType} but the content is ${actual}.`);
   return { bytes, contentType };
-}
-
-const pngMagic = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-export function sniffImageType(bytes: Buffer): ImageType | undefined {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.subarray(0, 8).equals(pngMagic)) return 'image/png';
-  return undefined;
 }

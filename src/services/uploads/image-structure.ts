@@ -1,4 +1,4 @@
-import type { ImageType } from './data-url.js';
+import type { ImageType } from '../../engines/image/image-type.js';
 
 /** What walking an image's container (JPEG segments, PNG chunks) found, without decoding pixels. */
 export type ImageStructure =

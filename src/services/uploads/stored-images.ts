@@ -1,4 +1,5 @@
 import { deleteBlobsQuietly, type BlobStore } from '../../blobs/blob-store.js';
+import type { Depiction } from '../../core/domain.js';
 import type { Logger } from '../../logging/logger.js';
 import type { StoredImage } from '../../store/repositories/images.js';
 import { decodeImageDataUrl, type DecodedImage } from './data-url.js';
@@ -6,12 +7,12 @@ import { checkImageContainer, checkMinimumSize } from './image-rules.js';
 import { inspectImage } from './inspect-image.js';
 
 export interface ImageUpload {
-  depiction: string;
+  depiction: Depiction;
   dataUrl: string;
 }
 
 export interface PreparedImage extends DecodedImage {
-  depiction: string;
+  depiction: Depiction;
 }
 
 /**

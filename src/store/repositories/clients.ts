@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ClientEnvironment, ClientsTable, Database } from '../schema.js';
+import type { ClientsTable, Database } from '../schema.js';
+import type { ClientEnvironment } from '../../core/domain.js';
 
 export interface ClientRecord {
   id: string;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { MediaDepiction } from '../../core/domain.js';
 import type { Database, ImageOwnerKind } from '../schema.js';
 
 export interface ImageOwner {
@@ -8,7 +9,7 @@ export interface ImageOwner {
 }
 
 export interface StoredImage {
-  depiction: string;
+  depiction: MediaDepiction;
   blobKey: string;
   contentType: string;
   size: number;
@@ -37,7 +38,7 @@ export class ImageRepository {
     }));
   }
 
-  async find(owner: ImageOwner, depiction: string): Promise<StoredImage | undefined> {
+  async find(owner: ImageOwner, depiction: MediaDepiction): Promise<StoredImage | undefined> {
     return (await this.list(owner)).find((image) => image.depiction === depiction);
   }
 
@@ -85,7 +86,7 @@ export class ImageRepository {
   }
 
   /** Deletes the owner's images of these depictions; returns their blob keys. */
-  async deleteDepictions(owner: ImageOwner, depictions: readonly string[]): Promise<string[]> {
+  async deleteDepictions(owner: ImageOwner, depictions: readonly MediaDepiction[]): Promise<string[]> {
     if (depictions.length === 0) return [];
     const rows = await this.db
       .deleteFrom('images')

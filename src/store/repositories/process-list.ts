@@ -3,7 +3,8 @@ import type { ProcessStatus } from '../../core/process-status.js';
 import { bucketOf, countBucketMs, type Database } from '../schema.js';
 import { toDossierRecord, type DossierRecord } from './dossiers.js';
 import { ProcessCountRepository, type BucketCount } from './process-counts.js';
-import { toProcessRecord, type ProcessRecord } from './processes.js';
+import { toProcessRecord } from './process-rows.js';
+import type { ProcessRecord } from '../../core/domain.js';
 
 export interface ProcessListQuery {
   clientId: string;

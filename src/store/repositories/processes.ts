@@ -1,77 +1,10 @@
-import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
-import type { Outcome } from '../../providers/outcome.js';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { ProcessRecord, TransitionPatch } from '../../core/domain.js';
 import type { ProcessStatus } from '../../core/process-status.js';
-import { bucketOf, countBucketMs, type Database, type ProcessesTable } from '../schema.js';
+import { bucketOf, countBucketMs, type Database } from '../schema.js';
 import { ReusableQuery } from '../reusable-query.js';
 import { ProcessCountRepository } from './process-counts.js';
-
-/** Provider options given when the process was created. */
-export interface ProcessOptions {
-  redact?: string[];
-  redactionLevel?: string;
-  processParameters?: Record<string, unknown>;
-  eventTags?: string[];
-}
-
-export interface ProcessRecord {
-  id: string;
-  dossierId: string;
-  clientId: string;
-  provider: string;
-  processType: string | null;
-  status: ProcessStatus;
-  documentType: string | null;
-  documentCountry: string | null;
-  documentId: number | null;
-  options: ProcessOptions;
-  notificationUrl: string | null;
-  notificationAuthSealed: string | null;
-  externalId: string | null;
-  failReason: unknown;
-  createdAt: number;
-  updatedAt: number;
-  startedAt: number | null;
-  finishedAt: number | null;
-  sandboxScenario: string | null;
-  /** The mapped result once final; status and failReason live in their own fields. */
-  outcome: StoredOutcome | null;
-  rawResultKey: string | null;
-  startInputKey: string | null;
-  firstImageAt: number | null;
-  engineOutputKey: string | null;
-}
-
-/** The parts of an Outcome kept beside the status. */
-export type StoredOutcome = Omit<Outcome, 'status' | 'failReason'>;
-
-const parseJson = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
-
-export const toProcessRecord = (row: Selectable<ProcessesTable>): ProcessRecord => ({
-  id: row.id,
-  dossierId: row.dossier_id,
-  clientId: row.client_id,
-  provider: row.provider,
-  processType: row.process_type,
-  status: row.status,
-  documentType: row.document_type,
-  documentCountry: row.document_country,
-  documentId: row.document_id,
-  options: JSON.parse(row.options) as ProcessOptions,
-  notificationUrl: row.notification_url,
-  notificationAuthSealed: row.notification_auth_sealed,
-  externalId: row.external_id,
-  failReason: parseJson(row.fail_reason),
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  startedAt: row.started_at,
-  finishedAt: row.finished_at,
-  sandboxScenario: row.sandbox_scenario,
-  outcome: parseJson(row.outcome) as StoredOutcome | null,
-  rawResultKey: row.raw_result_key,
-  startInputKey: row.start_input_key,
-  firstImageAt: row.first_image_at,
-  engineOutputKey: row.engine_output_key,
-});
+import { toPatchColumns, toProcessRecord, toProcessRow } from './process-rows.js';
 
 // Get process is the most frequent call of the API: its lookup is compiled once.
 const findProcess = new ReusableQuery((db, id: string, dossierId: string, clientId: string) =>
@@ -82,19 +15,6 @@ const findProcess = new ReusableQuery((db, id: string, dossierId: string, client
     .where('dossier_id', '=', dossierId)
     .where('client_id', '=', clientId),
 );
-
-/** Fields a status change may set together with the status. */
-export interface TransitionPatch {
-  failReason?: unknown;
-  startedAt?: number;
-  finishedAt?: number;
-  externalId?: string;
-  sandboxScenario?: string;
-  outcome?: StoredOutcome;
-  rawResultKey?: string;
-  startInputKey?: string;
-  engineOutputKey?: string;
-}
 
 /**
  * Processes of a client. The per-hour counts are updated in the same statements' transaction by every
@@ -108,35 +28,7 @@ export class ProcessRepository {
   }
 
   async insert(process: ProcessRecord): Promise<void> {
-    await this.db
-      .insertInto('processes')
-      .values({
-        id: process.id,
-        dossier_id: process.dossierId,
-        client_id: process.clientId,
-        provider: process.provider,
-        process_type: process.processType,
-        status: process.status,
-        document_type: process.documentType,
-        document_country: process.documentCountry,
-        document_id: process.documentId,
-        options: JSON.stringify(process.options),
-        notification_url: process.notificationUrl,
-        notification_auth_sealed: process.notificationAuthSealed,
-        external_id: process.externalId,
-        fail_reason: process.failReason === null ? null : JSON.stringify(process.failReason),
-        created_at: process.createdAt,
-        updated_at: process.updatedAt,
-        started_at: process.startedAt,
-        finished_at: process.finishedAt,
-        sandbox_scenario: process.sandboxScenario,
-        outcome: process.outcome === null ? null : JSON.stringify(process.outcome),
-        raw_result_key: process.rawResultKey,
-        start_input_key: process.startInputKey,
-        first_image_at: process.firstImageAt,
-        engine_output_key: process.engineOutputKey,
-      })
-      .execute();
+    await this.db.insertInto('processes').values(toProcessRow(process)).execute();
     await this.counts.add(process.clientId, bucketOf(process.createdAt), process.status, 1);
   }
 
@@ -170,17 +62,9 @@ export class ProcessRepository {
     const result = await this.db
       .updateTable('processes')
       .set({
+        ...toPatchColumns(patch),
         status: to,
         updated_at: now,
-        ...(patch.failReason !== undefined && { fail_reason: JSON.stringify(patch.failReason) }),
-        ...(patch.startedAt !== undefined && { started_at: patch.startedAt }),
-        ...(patch.finishedAt !== undefined && { finished_at: patch.finishedAt }),
-        ...(patch.externalId !== undefined && { external_id: patch.externalId }),
-        ...(patch.sandboxScenario !== undefined && { sandbox_scenario: patch.sandboxScenario }),
-        ...(patch.outcome !== undefined && { outcome: JSON.stringify(patch.outcome) }),
-        ...(patch.rawResultKey !== undefined && { raw_result_key: patch.rawResultKey }),
-        ...(patch.startInputKey !== undefined && { start_input_key: patch.startInputKey }),
-        ...(patch.engineOutputKey !== undefined && { engine_output_key: patch.engineOutputKey }),
       })
       .where('id', '=', process.id)
       .where('status', '=', from)
@@ -319,16 +203,5 @@ export class ProcessRepository {
       .limit(limit)
       .execute();
     return rows.map(toProcessRecord);
-  }
-
-  async countInStatus(dossierId: string, provider: string, status: ProcessStatus): Promise<number> {
-    const row = await this.db
-      .selectFrom('processes')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('dossier_id', '=', dossierId)
-      .where('provider', '=', provider)
-      .where('status', '=', status)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
   }
 }

@@ -20,7 +20,7 @@ export interface FlowContext {
 }
 
 /** Whether this browser offers to carry on on a phone. */
-export function offersHandover(session: Session, context: FlowContext): boolean {
+function offersHandover(session: Session, context: FlowContext): boolean {
   if (session.device !== 'primary' || context.handoverDeclined) return false;
   return (session.handover.enabled && context.desktop) || session.handover.force;
 }

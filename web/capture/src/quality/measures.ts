@@ -1,7 +1,7 @@
 import { boxArea, wholeFrame, type Box, type Gray } from './gray';
 
 /** Luma at or above this counts as burnt out: the sensor saw nothing but light there. */
-export const SATURATED = 250;
+const SATURATED = 250;
 /** A gradient (|dx| + |dy| of neighbours two pixels apart) this strong is an edge of the document or its print. */
 const STRONG_GRADIENT = 32;
 

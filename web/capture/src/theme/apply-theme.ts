@@ -1,7 +1,7 @@
 import type { Theme } from '../api/types';
 
 /** The nonce the server put on this page's own tags; every stylesheet the app adds must carry it. */
-export function pageNonce(): string {
+function pageNonce(): string {
   const tagged = document.querySelector<HTMLScriptElement | HTMLMetaElement>(
     'script[nonce], meta[property="csp-nonce"]',
   );

@@ -1,13 +1,14 @@
 import { AppError, conflict, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
-import type { Caller, ServiceDeps } from '../services/context.js';
+import type { ServiceDeps } from './context.js';
 import type { AttemptRecord, DeliveryRecord } from '../store/repositories/deliveries.js';
 import type { WebhookEndpointRecord } from '../store/repositories/webhook-endpoints.js';
-import { webhookEvents, type WebhookEvent } from './events.js';
-import { newSigningSecret, parseSigningSecret } from './signing.js';
+import { webhookEvents, type WebhookEvent } from '../notifications/events.js';
+import { newSigningSecret, parseSigningSecret } from '../notifications/signing.js';
+import type { ClientCaller } from '../core/domain.js';
 
 /** Endpoints a client may have; each status change fans out to all of them. */
-export const maxEndpointsPerClient = 20;
+const maxEndpointsPerClient = 20;
 /** Deliveries shown per endpoint, newest first. */
 const deliveryListLimit = 100;
 
@@ -31,7 +32,7 @@ export class WebhookService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async create(
-    caller: Caller,
+    caller: ClientCaller,
     request: WebhookEndpointRequest,
   ): Promise<{ endpoint: WebhookEndpointRecord; secret: string }> {
     const problems: string[] = [];
@@ -46,7 +47,7 @@ export class WebhookService {
     const now = this.deps.clock.now();
     const endpoint: WebhookEndpointRecord = {
       id: newId(),
-      clientId: caller.id,
+      clientId: caller.clientId,
       url: request.url,
       events: webhookEvents.filter((event) => requested.has(event)),
       secretSealed: this.deps.sealer.sealText(secret),
@@ -56,7 +57,7 @@ export class WebhookService {
       updatedAt: now,
     };
     await this.deps.store.transaction(async (tx) => {
-      if ((await tx.webhookEndpoints.list(caller.id)).length >= maxEndpointsPerClient) {
+      if ((await tx.webhookEndpoints.list(caller.clientId)).length >= maxEndpointsPerClient) {
         throw conflict(`A client can have at most ${maxEndpointsPerClient} webhook endpoints; delete one first.`);
       }
       await tx.webhookEndpoints.insert(endpoint);
@@ -64,22 +65,22 @@ export class WebhookService {
     return { endpoint, secret };
   }
 
-  list(caller: Caller): Promise<WebhookEndpointRecord[]> {
-    return this.deps.store.repos.webhookEndpoints.list(caller.id);
+  list(caller: ClientCaller): Promise<WebhookEndpointRecord[]> {
+    return this.deps.store.repos.webhookEndpoints.list(caller.clientId);
   }
 
-  async get(caller: Caller, id: string): Promise<WebhookEndpointRecord> {
-    const endpoint = await this.deps.store.repos.webhookEndpoints.find(caller.id, id);
+  async get(caller: ClientCaller, id: string): Promise<WebhookEndpointRecord> {
+    const endpoint = await this.deps.store.repos.webhookEndpoints.find(caller.clientId, id);
     if (!endpoint) throw notFound('Webhook endpoint');
     return endpoint;
   }
 
   /** Pending deliveries to a deleted endpoint are dropped (dead) when their next attempt comes. */
-  async delete(caller: Caller, id: string): Promise<void> {
-    if (!(await this.deps.store.repos.webhookEndpoints.delete(caller.id, id))) throw notFound('Webhook endpoint');
+  async delete(caller: ClientCaller, id: string): Promise<void> {
+    if (!(await this.deps.store.repos.webhookEndpoints.delete(caller.clientId, id))) throw notFound('Webhook endpoint');
   }
 
-  async deliveries(caller: Caller, id: string): Promise<DeliveryWithAttempts[]> {
+  async deliveries(caller: ClientCaller, id: string): Promise<DeliveryWithAttempts[]> {
     const endpoint = await this.get(caller, id);
     return this.deps.store.repos.deliveries.listForEndpoint(endpoint.id, deliveryListLimit);
   }
