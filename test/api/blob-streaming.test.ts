@@ -63,7 +63,7 @@ describe.each(storeKinds)('streamed blobs on %s', (kind) => {
     const { api, env } = server();
     const { dossierId } = (await api.post('/assure/dossiers', {})).json<{ dossierId: string }>();
     await api.post(`/assure/dossiers/${dossierId}/files`, {
-      front: dataUrl(await makeImage('png', 40, 40), 'image/png'),
+      front: dataUrl(await makeImage('png', 240, 240), 'image/png'),
     });
     const file = blobFile(env, await blobKeyOf(server(), dossierId));
     const stored = Buffer.from(readFileSync(file));

@@ -111,7 +111,7 @@ interface HeldDeletion {
 /** Deletes a client's rows in a transaction of its own connection, and commits only when told. */
 async function holdClientDeletion(kind: string, env: TestEnvironment, clientId: string): Promise<HeldDeletion> {
   const statements = ['DELETE FROM dossiers WHERE client_id = $1', 'DELETE FROM clients WHERE id = $1'];
-  if (kind === 'postgres') {
+  if (kind !== 'sqlite') {
     const client = new pg.Client({ connectionString: env.env.DATABASE_URL });
     await client.connect();
     await client.query('BEGIN');
