@@ -18,6 +18,7 @@ import { registerJsonParser } from './plugins/json-body.js';
 import { registerValidation } from './plugins/validation.js';
 import { openApiOptions } from './openapi.js';
 import { authRoutes } from './routes/auth.js';
+import { captureConfigurationRoutes } from './routes/capture-configurations.js';
 import { documentTypeRoutes } from './routes/document-types.js';
 import { dossierRoutes } from './routes/dossiers.js';
 import { fileRoutes } from './routes/files.js';
@@ -106,6 +107,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       await assure.register(matchingRoutes, options);
       await assure.register(watermarkRoutes, options);
       await assure.register(documentTypeRoutes, options);
+      await assure.register(captureConfigurationRoutes, options);
       await assure.register(redactionRoutes, options);
     },
     { prefix: '/assure' },

@@ -1,4 +1,5 @@
 import type { RedactionEngines } from '../redaction/redactor.js';
+import { CaptureConfigurationService } from './capture-configurations.js';
 import type { ServiceDeps } from './context.js';
 import { DocumentTypeService } from './document-types.js';
 import { DossierFileService } from './dossier-files.js';
@@ -31,6 +32,7 @@ export interface Services {
   watermark: WatermarkService;
   documentTypes: DocumentTypeService;
   redaction: RedactionService;
+  captureConfigurations: CaptureConfigurationService;
 }
 
 /**
@@ -56,5 +58,6 @@ export function createServices(deps: ServiceDeps, engines: RedactionEngines): Se
     watermark: new WatermarkService(processImages),
     documentTypes: new DocumentTypeService(),
     redaction: new RedactionService(deps, engines),
+    captureConfigurations: new CaptureConfigurationService(deps),
   };
 }

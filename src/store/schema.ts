@@ -19,6 +19,7 @@ export interface Database {
   seen_fingerprints: SeenFingerprintsTable;
   process_counts: ProcessCountsTable;
   matching_configurations: MatchingConfigurationsTable;
+  capture_configurations: CaptureConfigurationsTable;
 }
 
 export interface ClientsTable {
@@ -183,6 +184,15 @@ export interface MatchingConfigurationsTable {
   client_id: string;
   id: string;
   fields: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A client's named capture configuration (a `uiProfile`); `configuration` is its normal form as JSON. */
+export interface CaptureConfigurationsTable {
+  client_id: string;
+  id: string;
+  configuration: string;
   created_at: number;
   updated_at: number;
 }
