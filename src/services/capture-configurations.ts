@@ -42,7 +42,8 @@ export class CaptureConfigurationService {
     const configuration = checked(body);
     const now = this.deps.clock.now();
     return this.deps.store.transaction(async (tx) => {
-      if (!(await tx.captureConfigurations.replace(caller.clientId, id, configuration, now))) throw configurationNotFound();
+      if (!(await tx.captureConfigurations.replace(caller.clientId, id, configuration, now)))
+        throw configurationNotFound();
       return (await tx.captureConfigurations.find(caller.clientId, id))!;
     });
   }
