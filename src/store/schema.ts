@@ -20,6 +20,9 @@ export interface Database {
   process_counts: ProcessCountsTable;
   matching_configurations: MatchingConfigurationsTable;
   capture_configurations: CaptureConfigurationsTable;
+  capture_flows: CaptureFlowsTable;
+  capture_links: CaptureLinksTable;
+  capture_sessions: CaptureSessionsTable;
 }
 
 export interface ClientsTable {
@@ -195,6 +198,43 @@ export interface CaptureConfigurationsTable {
   configuration: string;
   created_at: number;
   updated_at: number;
+}
+
+/** The capture flow of a process (Start capture flow): JSON settings, attempts and handover state. */
+export interface CaptureFlowsTable {
+  process_id: string;
+  client_id: string;
+  dossier_id: string;
+  kind: 'app' | 'provider';
+  settings: string;
+  redirect_url: string;
+  request_domain: string | null;
+  attempts: string;
+  handover: string;
+  ended_as: 'processing' | 'canceled' | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A single-use capture link, by the SHA-256 of its token. */
+export interface CaptureLinksTable {
+  token_hash: string;
+  process_id: string;
+  device: 'primary' | 'handover';
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  session_hash: string | null;
+}
+
+/** A capture session (the end-user's cookie), by the SHA-256 of its token. */
+export interface CaptureSessionsTable {
+  token_hash: string;
+  process_id: string;
+  device: 'primary' | 'handover';
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
 }
 
 /** Width of a process-count bucket. */

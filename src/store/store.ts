@@ -4,6 +4,8 @@ import { ClientRepository } from './repositories/clients.js';
 import { DossierRepository } from './repositories/dossiers.js';
 import { ImageRepository } from './repositories/images.js';
 import { CaptureConfigurationRepository } from './repositories/capture-configurations.js';
+import { CaptureFlowRepository } from './repositories/capture-flows.js';
+import { CaptureLinkRepository } from './repositories/capture-links.js';
 import { MatchingConfigurationRepository } from './repositories/matching-configurations.js';
 import { DeliveryRepository } from './repositories/deliveries.js';
 import { ProcessEventRepository } from './repositories/process-events.js';
@@ -31,6 +33,8 @@ export interface Repositories {
   seenFingerprints: SeenFingerprintRepository;
   matchingConfigurations: MatchingConfigurationRepository;
   captureConfigurations: CaptureConfigurationRepository;
+  captureFlows: CaptureFlowRepository;
+  captureLinks: CaptureLinkRepository;
 }
 
 function repositoriesOn(db: Kysely<Database>): Repositories {
@@ -49,6 +53,8 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     seenFingerprints: new SeenFingerprintRepository(db),
     matchingConfigurations: new MatchingConfigurationRepository(db),
     captureConfigurations: new CaptureConfigurationRepository(db),
+    captureFlows: new CaptureFlowRepository(db),
+    captureLinks: new CaptureLinkRepository(db),
   };
 }
 
