@@ -25,7 +25,8 @@ export interface CaptureProviderRequest {
   redact?: string[];
   documentId?: number;
   requestExtraDataFromDrivingLicense?: boolean;
-  webid?: Record<string, unknown>;
+  /** Each provider's own process parameters (e.g. `webid`), checked by the route's schema. */
+  [parameter: string]: unknown;
 }
 
 export interface RawCaptureRequest {

@@ -1,32 +1,8 @@
+import { upstreamDocumentTypes } from '../core/document-types.js';
 import type { CaptureLanguage } from './languages.js';
 
 /** Upstream's `documentTypes` enum: what a capture configuration may filter the document list by. */
-export const captureDocumentTypes = [
-  'driversLicense',
-  'passport',
-  'identityCard',
-  'residencePermit',
-  'workPermit',
-  'voterId',
-  'postalIdCard',
-  'professionalQualificationCard',
-  'professionalPermit',
-  'socialSecurity',
-  'panCard',
-  'passportCard',
-  'stateId',
-  'visa',
-  'asylumRegistrationCard',
-  'nationalHealthInsuranceCard',
-  'aadharCard',
-  'immigrationStatusDocument',
-  'indigenousCard',
-  'municipalityIdentityCard',
-  'privateOperatorsCard',
-  'certificateOfSponsorship',
-  'serviceIdCard',
-  'taxId',
-] as const;
+export const captureDocumentTypes = upstreamDocumentTypes;
 export type CaptureDocumentType = (typeof captureDocumentTypes)[number];
 
 export const devices = ['mobile', 'desktop'] as const;

@@ -36,7 +36,7 @@ export const integer =
   };
 
 /** A list as an array, or as upstream's defaults write one: "[ sms, qrCode ]" or "sms, qrCode". */
-export function listItems(value: unknown): unknown[] | undefined {
+function listItems(value: unknown): unknown[] | undefined {
   if (Array.isArray(value)) return value;
   if (typeof value !== 'string') return undefined;
   const inner = value.trim().replace(/^\[(.*)\]$/s, '$1');

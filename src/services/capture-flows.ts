@@ -1,4 +1,8 @@
-import { checkCaptureRequest, type RawCaptureRequest } from '../capture/capture-request.js';
+import {
+  checkCaptureRequest,
+  type CaptureProviderRequest,
+  type RawCaptureRequest,
+} from '../capture/capture-request.js';
 import { resolveSettings } from '../capture/settings.js';
 import { hashCaptureToken, newCaptureToken } from '../capture/tokens.js';
 import type { ClientCaller } from '../core/domain.js';
@@ -33,7 +37,9 @@ export class CaptureFlowService {
         ? undefined
         : await this.deps.store.repos.captureConfigurations.find(caller.clientId, request.uiProfile);
     if (request.uiProfile !== undefined && !configuration) {
-      throw invalid(`captureParameters.uiProfile '${request.uiProfile}' is not one of this client's capture configurations.`);
+      throw invalid(
+        `captureParameters.uiProfile '${request.uiProfile}' is not one of this client's capture configurations.`,
+      );
     }
     const { process, definition } = await this.processes.prepare(
       caller,
@@ -43,14 +49,7 @@ export class CaptureFlowService {
         ...(request.provider.processType !== undefined && { processType: request.provider.processType }),
         ...(request.provider.redact !== undefined && { redact: request.provider.redact }),
         ...(request.provider.documentId !== undefined && { documentId: request.provider.documentId }),
-        ...((request.provider.webid !== undefined || request.provider.requestExtraDataFromDrivingLicense !== undefined) && {
-          processParameters: {
-            ...(request.provider.webid !== undefined && { webid: request.provider.webid }),
-            ...(request.provider.requestExtraDataFromDrivingLicense !== undefined && {
-              requestExtraDataFromDrivingLicense: request.provider.requestExtraDataFromDrivingLicense,
-            }),
-          },
-        }),
+        ...processParametersOf(request.provider),
         ...(request.eventTags !== undefined && { eventTags: request.eventTags }),
       },
       sandboxScenario,
@@ -101,7 +100,8 @@ export class CaptureFlowService {
 }
 
 /** The link the end-user opens: the token rides in the fragment, which browsers never send to servers. */
-export const captureUrl = (publicUrl: string, token: string): string => `${publicUrl}/assure/capture/#/artifact=${token}`;
+export const captureUrl = (publicUrl: string, token: string): string =>
+  `${publicUrl}/assure/capture/#/artifact=${token}`;
 
 function captureRuleOf(definition: ProviderDefinition): CaptureRule {
   if (!definition.capture) {
@@ -139,4 +139,10 @@ function flowKind(
     );
   }
   return kind;
+}
+
+/** The provider block's process parameters (Create process takes them under `processParameters`). */
+function processParametersOf(block: CaptureProviderRequest): { processParameters?: Record<string, unknown> } {
+  const { provider: _provider, processType: _type, redact: _redact, documentId: _documentId, ...parameters } = block;
+  return Object.keys(parameters).length === 0 ? {} : { processParameters: parameters };
 }

@@ -11,6 +11,8 @@ export interface SessionGrant {
   caller: EndUserCaller;
   csrfToken: string;
   expiresAt: number;
+  /** The host allowed to show the capture page in a frame (Start capture flow's requestDomain). */
+  requestDomain: string | null;
   /** The session token to set as the cookie; absent when the browser already holds it. */
   newToken?: string;
 }
@@ -75,6 +77,7 @@ export class CaptureSessionService {
       },
       csrfToken,
       expiresAt,
+      requestDomain: flow.requestDomain,
       newToken: token,
     };
   }
@@ -99,6 +102,7 @@ export class CaptureSessionService {
       },
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt,
+      requestDomain: flow.requestDomain,
     };
   }
 }

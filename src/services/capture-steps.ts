@@ -108,7 +108,11 @@ export class CaptureStepService {
     }
     const document =
       rule.document === 'catalogueId'
-        ? { documentType: null, documentCountry: null, documentId: catalogueIdOf(definition, choice.documentType, country) }
+        ? {
+            documentType: null,
+            documentCountry: null,
+            documentId: catalogueIdOf(definition, choice.documentType, country),
+          }
         : { documentType: choice.documentType, documentCountry: country, documentId: process.documentId };
     const problems = definition.validateCreate(
       { provider: definition.name, documentType: choice.documentType, documentCountry: country, ...process.options },
@@ -136,7 +140,8 @@ export class CaptureStepService {
     const { flow, process } = loaded;
     this.requireUnderWay(loaded);
     const steps = this.stepsOf(loaded);
-    if (!steps.includes(step)) throw notExpected(`This flow does not take a ${step} image${steps.length === 0 ? ' yet' : ''}.`);
+    if (!steps.includes(step))
+      throw notExpected(`This flow does not take a ${step} image${steps.length === 0 ? ' yet' : ''}.`);
     const prepared = await prepareImageBytes(step, bytes);
     const selected = documentOf(loaded);
     const problems = await captureProblems(this.engines, prepared.bytes, step, {
@@ -199,7 +204,8 @@ export class CaptureStepService {
     const now = this.deps.clock.now();
     await this.deps.store.transaction(async (tx) => {
       const current = await tx.processes.findById(process.id);
-      if (!current || current.status !== 'pending') throw notExpected('The verification has started; it cannot be canceled here.');
+      if (!current || current.status !== 'pending')
+        throw notExpected('The verification has started; it cannot be canceled here.');
       await this.deps.statusChanges.change(tx, current, 'canceled', now, {
         failReason: { type: 'UserCanceled', message: 'The end-user canceled the capture.' },
       });

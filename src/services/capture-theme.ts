@@ -55,7 +55,9 @@ export class CaptureThemeService {
     if (favicon === null) throw notFound('Favicon');
     const data = /^data:(image\/[a-z.+-]+);base64,(.*)$/s.exec(favicon);
     if (data) return { contentType: data[1]!, bytes: Buffer.from(data[2]!, 'base64') };
-    return cached(this.icons, favicon, () => this.fetchAsset(favicon, /^image\/(png|jpeg|x-icon|vnd\.microsoft\.icon)$/));
+    return cached(this.icons, favicon, () =>
+      this.fetchAsset(favicon, /^image\/(png|jpeg|x-icon|vnd\.microsoft\.icon)$/),
+    );
   }
 
   customCss(settings: CaptureSettings): string {

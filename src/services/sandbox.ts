@@ -46,7 +46,11 @@ export class SandboxService {
    * The end-user's part, for Complete and for the capture flow's sandbox provider page: the process
    * goes to processing with the chosen scenario (or its default), and the verification runs.
    */
-  async playEndUserPart(caller: ClientCaller, found: ProcessRecord, scenario: string | undefined): Promise<ProcessRecord> {
+  async playEndUserPart(
+    caller: ClientCaller,
+    found: ProcessRecord,
+    scenario: string | undefined,
+  ): Promise<ProcessRecord> {
     requireSandbox(caller);
     const { store, clock } = this.deps;
     const definition = providerOf(found.provider);

@@ -45,7 +45,8 @@ export async function prepareImageBytes(depiction: Depiction, bytes: Buffer): Pr
     );
   }
   const contentType = sniffImageType(bytes);
-  if (contentType === undefined) throw new AppError('invalid_image', `${depiction}: the content is not a JPEG or PNG image.`);
+  if (contentType === undefined)
+    throw new AppError('invalid_image', `${depiction}: the content is not a JPEG or PNG image.`);
   const decoded = { bytes, contentType };
   checkImageContainer(depiction, decoded);
   checkMinimumSize(depiction, await inspectImage(depiction, decoded));
