@@ -6,5 +6,3 @@ export const upstreamDocumentTypes = [
   'indigenousCard', 'municipalityIdentityCard', 'privateOperatorsCard', 'certificateOfSponsorship', 'serviceIdCard',
   'taxId',
 ] as const; // prettier-ignore
-
-export type UpstreamDocumentType = (typeof upstreamDocumentTypes)[number];
