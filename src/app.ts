@@ -18,6 +18,8 @@ import type { RunnableJob } from './jobs/define-job.js';
 import { deliverNotification, expirePendingProcesses, failStuckProcesses, verifyProcess } from './jobs/definitions.js';
 import type { JobQueue } from './jobs/types.js';
 import { createLogger, type Logger } from './logging/logger.js';
+import { createSafeFetch } from './net/safe-fetch.js';
+import { LoggingSmsSender, type SmsSender } from './notifications/sms.js';
 import { deliverHandlers } from './notifications/deliver-job.js';
 import { NotificationPlanner } from './notifications/planner.js';
 import { destinationCheck } from './notifications/webhook-url.js';
@@ -54,6 +56,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Replaces the verification backend of an environment (e.g. a vendor client composed elsewhere). */
   backends?: Partial<Record<ClientEnvironment, VerificationBackend>>;
+  /** The SMS gateway of the capture flow's handover; by default none (the message is logged as not sent). */
+  sms?: SmsSender;
 }
 
 /** The composition root: configuration in, a ready server (not yet listening) out. */
@@ -104,7 +108,13 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
     }
     // The engines' threads start on first use: a process that neither verifies nor redacts never loads a model.
     const engines = createEnginePool({ threads: config.verification.engineThreads });
-    const services = createServices(deps, engines);
+    const themeFetch = createSafeFetch({ allowPrivate: config.outbound.allowPrivate, maxBodyBytes: 2 * 1024 * 1024 });
+    const services = createServices(deps, {
+      engines,
+      sms: options.sms ?? new LoggingSmsSender(logger),
+      themeFetch,
+      capture: config.capture,
+    });
     const jobs = jobDefinitions(config, deps, engines, options.backends ?? {});
     await queue.init(jobs);
     const http = await buildHttpServer({
@@ -118,6 +128,8 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       tokens,
       keys,
       services,
+      clock,
+      captureAppDir: config.capture.appDir,
     });
     return {
       config,
@@ -136,6 +148,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
         await http.close();
         await queue.stop();
         await engines.close();
+        await themeFetch.close();
         await blobs?.close();
         await store.close();
       },

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { readBlobs, type BlobConfig } from './blobs.js';
+import { readCapture, type CaptureConfig } from './capture.js';
 import { ConfigError, EnvReader } from './env-reader.js';
 
 export type Mode = 'local' | 'production';
@@ -67,6 +68,7 @@ export interface Config {
   jobs: JobsConfig;
   verification: VerificationConfig;
   outbound: OutboundConfig;
+  capture: CaptureConfig;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -101,6 +103,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       processingTimeoutMinutes: readProcessingTimeout(read, jobs),
     },
     outbound: readOutbound(read, mode),
+    capture: readCapture(read),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

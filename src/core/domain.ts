@@ -98,19 +98,32 @@ export type TransitionPatch = { [Field in (typeof transitionPatchFields)[number]
 
 /**
  * Who is calling a use case. Each service method names the kinds it serves in its parameter type
- * (`CallerOf<'client'>`), so the compiler keeps a caller away from what is not theirs. Today there is
- * one kind; the others slot in beside it as union members:
+ * (`CallerOf<'client'>`), so the compiler keeps a caller away from what is not theirs:
  * - `client`: an API client (tenant) with a Bearer token; it sees only its own dossiers and processes.
- * - to come: an end-user of one capture session (bound to one process of one client), and an operator
- *   of the console (with a role).
+ * - `endUser`: the person in the hosted capture flow, holding the session cookie of one capture link;
+ *   bound to one process of one client, and nothing else.
+ * - to come: an operator of the console (with a role).
  */
-export type Caller = { kind: 'client'; clientId: string; environment: ClientEnvironment };
+export type Caller =
+  | { kind: 'client'; clientId: string; environment: ClientEnvironment }
+  | {
+      kind: 'endUser';
+      clientId: string;
+      environment: ClientEnvironment;
+      dossierId: string;
+      processId: string;
+      /** `handover`: the phone that opened a handover link, beside the browser that started. */
+      device: 'primary' | 'handover';
+    };
 
 /** The callers of one kind. */
 export type CallerOf<Kind extends Caller['kind']> = Extract<Caller, { kind: Kind }>;
 
 /** An API client: the caller every Assure endpoint serves. */
 export type ClientCaller = CallerOf<'client'>;
+
+/** An end-user in the capture flow of one process. */
+export type EndUserCaller = CallerOf<'endUser'>;
 
 /**
  * The only way a process changes status (see `services/status-changes.ts`): checks the status machine,

@@ -28,9 +28,18 @@ export const errorCodes = {
   unsupported_media_type: { status: 415, title: 'Unsupported Media Type' },
   expectation_failed: { status: 417, title: 'Expectation Failed' },
   header_fields_too_large: { status: 431, title: 'Request Header Fields Too Large' },
+  // The hosted capture flow's own answers (`type` names them for the capture app).
+  capture_no_session: { status: 401, title: 'No capture session', type: 'capture:no-session' },
+  capture_csrf: { status: 403, title: 'Missing or wrong CSRF token', type: 'capture:csrf' },
+  capture_link_invalid: { status: 404, title: 'Unknown capture link', type: 'capture:link-invalid' },
+  capture_incomplete: { status: 409, title: 'Capture not complete', type: 'capture:incomplete' },
+  capture_not_expected: { status: 409, title: 'Not part of this capture', type: 'capture:not-expected' },
+  capture_link_expired: { status: 410, title: 'Capture link expired', type: 'capture:link-expired' },
+  capture_link_used: { status: 410, title: 'Capture link already used', type: 'capture:link-used' },
+  capture_process_finished: { status: 410, title: 'Capture already finished', type: 'capture:process-finished' },
   internal: { status: 500, title: 'Internal Server Error' },
   unavailable: { status: 503, title: 'Service Unavailable' },
-} as const satisfies Record<string, { status: number; title: string }>;
+} as const satisfies Record<string, { status: number; title: string; type?: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;
 
@@ -61,4 +70,10 @@ export const conflict = (detail: string): AppError => new AppError('conflict', d
 /** The upstream error `type`: client problems for 4xx, server problems for 5xx. */
 export function errorType(status: number): string {
   return status >= 500 ? 'base:server-problem' : 'base:client-problem';
+}
+
+/** The `type` of a code's error body: its own where it has one (the capture flow's), else by status. */
+export function typeOfCode(code: ErrorCode): string {
+  const entry: { status: number; type?: string } = errorCodes[code];
+  return entry.type ?? errorType(entry.status);
 }

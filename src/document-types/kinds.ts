@@ -19,3 +19,13 @@ export const documentKinds = {
 export type DocumentKind = keyof typeof documentKinds;
 
 export const isDocumentKind = (value: string): value is DocumentKind => Object.hasOwn(documentKinds, value);
+
+/**
+ * The side of a document that carries its machine-readable zone: the photo page of a passport (TD3),
+ * the back of an ID-1 card (TD1). Undefined for documents without an MRZ.
+ */
+export function mrzSideOf(type: string): 'front' | 'back' | undefined {
+  if (!isDocumentKind(type)) return undefined;
+  const format = documentKinds[type].icao;
+  return format === 'TD3' ? 'front' : format === 'TD1' ? 'back' : undefined;
+}

@@ -18,6 +18,10 @@ import { registerJsonParser } from './plugins/json-body.js';
 import { registerValidation } from './plugins/validation.js';
 import { openApiOptions } from './openapi.js';
 import { authRoutes } from './routes/auth.js';
+import { captureConfigurationRoutes } from './routes/capture-configurations.js';
+import { captureFlowRoutes } from './routes/capture-flow.js';
+import { captureApiRoutes } from './routes/capture-api.js';
+import { captureAppRoutes } from './routes/capture-app.js';
 import { documentTypeRoutes } from './routes/document-types.js';
 import { dossierRoutes } from './routes/dossiers.js';
 import { fileRoutes } from './routes/files.js';
@@ -30,6 +34,7 @@ import { processRoutes } from './routes/processes.js';
 import { redactionRoutes } from './routes/redaction.js';
 import { sandboxPageRoutes } from './routes/sandbox-pages.js';
 import { sandboxRoutes } from './routes/sandbox.js';
+import type { Clock } from '../core/time.js';
 import type { Services } from '../services/create-services.js';
 import { userDataRoutes } from './routes/user-data.js';
 import { watermarkRoutes } from './routes/watermark.js';
@@ -47,6 +52,9 @@ export interface HttpDeps {
   tokens: TokenService;
   keys: KeyRing;
   services: Services;
+  clock: Clock;
+  /** The capture app's build (`web/capture/dist`). */
+  captureAppDir: string;
 }
 
 /** The HTTP server: Assure routes under /assure behind a Bearer token, OAuth, health and the API reference. */
@@ -90,6 +98,18 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   await app.register(healthRoutes, { store: deps.store });
   await app.register(sandboxPageRoutes);
   await app.register(authRoutes, { clients: deps.clients, tokens: deps.tokens, keys: deps.keys, issuer: deps.issuer });
+  // The hosted capture flow: the end-user's page and its API, outside the Bearer-token scope.
+  await app.register(captureAppRoutes, {
+    prefix: '/assure/capture',
+    services: deps.services,
+    appDir: deps.captureAppDir,
+  });
+  await app.register(captureApiRoutes, {
+    prefix: '/assure/capture/api',
+    services: deps.services,
+    clock: deps.clock,
+    secure: deps.publicUrl.startsWith('https:'),
+  });
   await app.register(
     async (assure) => {
       requireBearerToken(assure, deps.tokens, deps.clientDirectory);
@@ -106,6 +126,8 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       await assure.register(matchingRoutes, options);
       await assure.register(watermarkRoutes, options);
       await assure.register(documentTypeRoutes, options);
+      await assure.register(captureConfigurationRoutes, options);
+      await assure.register(captureFlowRoutes, options);
       await assure.register(redactionRoutes, options);
     },
     { prefix: '/assure' },

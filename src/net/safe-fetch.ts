@@ -33,11 +33,13 @@ export interface SafeResponse {
   headers: Record<string, string>;
   /** The response body as text, cut at maxBodyBytes. */
   body: string;
+  /** The same body as bytes (for binary responses such as fonts and icons). */
+  bytes: Buffer;
   truncated: boolean;
 }
 
 /**
- * The one client for outbound HTTP (webhooks, legacy callbacks). It only speaks http and https, never
+ * The one client for outbound HTTP (webhooks, legacy callbacks, capture theme assets). It only speaks http and https, never
  * follows redirects (a 3xx is returned as it is), bounds the connect time, the total time and the
  * bytes read, and connects only to public addresses: every address a name resolves to is checked when
  * the socket connects, IP literals before anything is sent, and the connected peer once more.
@@ -79,8 +81,9 @@ export function createSafeFetch(options: SafeFetchOptions): SafeFetch {
           body: outbound.body ?? null,
           signal: controller.signal,
         });
-        const { body, truncated } = await readCapped(response.body, maxBodyBytes);
-        return { status: response.statusCode, headers: flatten(response.headers), body, truncated };
+        const { bytes, truncated } = await readCapped(response.body, maxBodyBytes);
+        const headers = flatten(response.headers);
+        return { status: response.statusCode, headers, body: bytes.toString('utf8'), bytes, truncated };
       } catch (error) {
         if (controller.signal.aborted) {
           throw new SafeFetchError('timeout', `No complete response from ${url.host} within ${outbound.timeoutMs} ms.`);
@@ -137,7 +140,7 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, max
   }
   // Leaving the loop early does not always end the stream; destroying it drops the connection.
   if (truncated) body.destroy();
-  return { body: Buffer.concat(chunks).toString('utf8'), truncated };
+  return { bytes: Buffer.concat(chunks), truncated };
 }
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {

@@ -71,6 +71,8 @@ export interface ProviderDefinition {
    * be deleted (409).
    */
   undeletableWhile?: readonly ProcessStatus[];
+  /** How the hosted capture flow (Start capture flow) serves this provider; absent: it does not. */
+  capture?: CaptureRule;
   /** When a pending process is given up, and the failReason it then gets. */
   expiry: ExpiryRule;
   /**
@@ -124,6 +126,24 @@ export interface ProviderDefinition {
  * When a pending process is given up, and the failReason it gets (in the provider's own failReason
  * style). PictureID documents its own rule: 15 minutes after the first image.
  */
+/**
+ * The provider in the hosted capture flow. Each `sdk` value of Start capture flow that the provider
+ * takes leads either to this server's capture steps (`app`: document choice, photos, selfie) or to the
+ * provider's own app (`provider`: its SDK or video call, which the sandbox stands in for with a page
+ * that picks the outcome).
+ */
+export interface CaptureRule {
+  sdks: Partial<Record<'native' | 'capture', 'app' | 'provider'>>;
+  /** Process types the capture steps can serve (all when absent); others need the provider's own app. */
+  appProcessTypes?: readonly string[];
+  /** How the end-user's document choice is kept: type and country, the catalogue id, or not at all. */
+  document: 'typeAndCountry' | 'catalogueId' | 'none';
+  /** Whether a process of this type takes a selfie: always, when the configuration asks, or never. */
+  selfie(processType: string | null): 'required' | 'optional' | 'never';
+  /** PictureID takes its settings from its own block of the capture configuration, and only from it. */
+  ownConfigurationBlock?: boolean;
+}
+
 export type FailReasonStyle = 'detail' | 'oauth' | 'snake' | 'pascal';
 
 export interface ExpiryRule {

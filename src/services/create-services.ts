@@ -1,4 +1,12 @@
-import type { RedactionEngines } from '../redaction/redactor.js';
+import type { Engines } from '../engines/pool/types.js';
+import type { SafeFetch } from '../net/safe-fetch.js';
+import type { SmsSender } from '../notifications/sms.js';
+import { CaptureFlowService } from './capture-flows.js';
+import { CaptureHandoverService } from './capture-handover.js';
+import { CaptureSessionService } from './capture-sessions.js';
+import { CaptureStepService } from './capture-steps.js';
+import { CaptureThemeService } from './capture-theme.js';
+import { CaptureConfigurationService } from './capture-configurations.js';
 import type { ServiceDeps } from './context.js';
 import { DocumentTypeService } from './document-types.js';
 import { DossierFileService } from './dossier-files.js';
@@ -31,30 +39,57 @@ export interface Services {
   watermark: WatermarkService;
   documentTypes: DocumentTypeService;
   redaction: RedactionService;
+  captureConfigurations: CaptureConfigurationService;
+  captureFlows: CaptureFlowService;
+  captureSessions: CaptureSessionService;
+  captureSteps: CaptureStepService;
+  captureHandover: CaptureHandoverService;
+  captureTheme: CaptureThemeService;
+}
+
+/** What the services use besides their common dependencies. */
+export interface ServiceExtras {
+  engines: Engines;
+  /** Sends the capture flow's handover text messages (see notifications/sms.ts). */
+  sms: SmsSender;
+  /** Fetches capture theme assets (fonts, favicons) from the configured URLs. */
+  themeFetch: SafeFetch;
+  capture: { linkMinutes: number; sessionMinutes: number };
 }
 
 /**
  * Every service, wired to each other and to their dependencies.
  *
- * @example const services = createServices(deps, engines); await services.dossiers.list(caller);
+ * @example const services = createServices(deps, { engines, sms, themeFetch, capture }); await services.dossiers.list(caller);
  */
-export function createServices(deps: ServiceDeps, engines: RedactionEngines): Services {
+export function createServices(deps: ServiceDeps, extras: ServiceExtras): Services {
+  const { engines } = extras;
   const verification = new VerificationService(deps);
   const processImages = new ProcessImageService(deps);
+  const processes = new ProcessService(deps);
+  const sandbox = new SandboxService(deps, verification);
+  const captureSteps = new CaptureStepService(deps, engines, verification, sandbox);
+  const captureDeps = { ...deps, ...extras.capture };
   return {
     dossiers: new DossierService(deps),
     userData: new UserDataService(deps),
     files: new DossierFileService(deps),
-    processes: new ProcessService(deps),
+    processes,
     processImages,
     verification,
     processList: new ProcessListService(deps),
     results: new ResultService(deps),
-    sandbox: new SandboxService(deps, verification),
+    sandbox,
     webhooks: new WebhookService(deps),
     matching: new MatchingService(deps),
     watermark: new WatermarkService(processImages),
     documentTypes: new DocumentTypeService(),
     redaction: new RedactionService(deps, engines),
+    captureConfigurations: new CaptureConfigurationService(deps),
+    captureFlows: new CaptureFlowService(captureDeps, processes),
+    captureSessions: new CaptureSessionService(captureDeps),
+    captureSteps,
+    captureHandover: new CaptureHandoverService(captureDeps, captureSteps, extras.sms),
+    captureTheme: new CaptureThemeService(extras.themeFetch, deps.logger),
   };
 }

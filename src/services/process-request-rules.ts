@@ -6,8 +6,14 @@ import type { CreateProcessInput, ProviderDefinition } from '../providers/types.
 /**
  * Checks the provider-dependent fields of a create-process request (the JSON schema has already
  * checked their shapes) and returns the process type to use. Every problem found is reported at once.
+ * `documentChosenLater`: the end-user picks the document in the capture flow, so a provider that
+ * needs one does not need it yet.
  */
-export function validateProcessRequest(definition: ProviderDefinition, input: CreateProcessInput): string | undefined {
+export function validateProcessRequest(
+  definition: ProviderDefinition,
+  input: CreateProcessInput,
+  options: { documentChosenLater?: boolean } = {},
+): string | undefined {
   const problems: string[] = [];
   const only = (field: string, applies: boolean) => {
     if (!applies) problems.push(`${field} does not apply to the ${definition.name} provider.`);
@@ -26,7 +32,9 @@ export function validateProcessRequest(definition: ProviderDefinition, input: Cr
   }
 
   if (input.documentType !== undefined) only('documentType', definition.documentType !== 'notApplicable');
-  else if (definition.documentType === 'required') problems.push(`documentType is required for ${definition.name}.`);
+  else if (definition.documentType === 'required' && !options.documentChosenLater) {
+    problems.push(`documentType is required for ${definition.name}.`);
+  }
 
   if (input.documentCountry !== undefined) {
     only('documentCountry', definition.documentCountry !== 'notApplicable');
@@ -37,7 +45,7 @@ export function validateProcessRequest(definition: ProviderDefinition, input: Cr
     ) {
       problems.push('documentCountry must be an ISO 3166-1 country code (alpha-2 or alpha-3) or UNIV.');
     }
-  } else if (definition.documentCountry === 'required') {
+  } else if (definition.documentCountry === 'required' && !options.documentChosenLater) {
     problems.push(`documentCountry is required for ${definition.name}.`);
   }
 

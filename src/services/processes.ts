@@ -4,7 +4,7 @@ import { newId } from '../core/ids.js';
 import { isFinal } from '../core/process-status.js';
 import { acceptedProviderValues, providerOf, resolveProvider } from '../providers/registry.js';
 import { chosenScenario } from '../sandbox/choice.js';
-import type { CreateProcessInput } from '../providers/types.js';
+import type { CreateProcessInput, ProviderDefinition } from '../providers/types.js';
 import type { Repositories } from '../store/store.js';
 import type { ServiceDeps } from './context.js';
 import { requireDossier } from './dossiers.js';
@@ -39,6 +39,23 @@ export class ProcessService {
     request: CreateProcessRequest,
     sandboxScenario?: string,
   ): Promise<CreatedProcess> {
+    const { process, definition } = await this.prepare(caller, dossierId, request, sandboxScenario);
+    await this.deps.store.transaction((tx) => this.insert(tx, caller, process));
+    const extra = definition.createResponse?.({ process, publicUrl: this.deps.publicUrl }) ?? {};
+    return { process, extra };
+  }
+
+  /**
+   * Checks a create request and builds the pending process, without storing it (see `insert`), for
+   * use cases that create a process together with more rows (Start capture flow).
+   */
+  async prepare(
+    caller: ClientCaller,
+    dossierId: string,
+    request: CreateProcessRequest,
+    sandboxScenario?: string,
+    options: { documentChosenLater?: boolean } = {},
+  ): Promise<{ process: ProcessRecord; definition: ProviderDefinition }> {
     const resolved = resolveProvider(request.provider);
     if (!resolved) {
       throw new AppError(
@@ -47,7 +64,7 @@ export class ProcessService {
       );
     }
     const { definition } = resolved;
-    const processType = validateProcessRequest(definition, request);
+    const processType = validateProcessRequest(definition, request, options);
     if (request.notificationUrl !== undefined) {
       const problem = await this.deps.checkDestination(request.notificationUrl);
       if (problem) throw new AppError('validation_failed', `body.notificationUrl ${problem}.`);
@@ -87,13 +104,14 @@ export class ProcessService {
       firstImageAt: null,
       engineOutputKey: null,
     };
-    await this.deps.store.transaction(async (tx) => {
-      const dossier = await requireDossier(tx, caller, dossierId);
-      await tx.processes.insert(process);
-      await tx.dossiers.touch(dossier.id, now);
-    });
-    const extra = definition.createResponse?.({ process, publicUrl: this.deps.publicUrl }) ?? {};
-    return { process, extra };
+    return { process, definition };
+  }
+
+  /** Stores a prepared process in its dossier (404 when the dossier is not the caller's). */
+  async insert(tx: Repositories, caller: ClientCaller, process: ProcessRecord): Promise<void> {
+    const dossier = await requireDossier(tx, caller, process.dossierId);
+    await tx.processes.insert(process);
+    await tx.dossiers.touch(dossier.id, process.createdAt);
   }
 
   async get(caller: ClientCaller, dossierId: string, processId: string): Promise<ProcessView> {

@@ -31,8 +31,7 @@ export class SandboxService {
     scenario: string | undefined,
   ): Promise<ProcessRecord> {
     requireSandbox(caller);
-    const { store, clock } = this.deps;
-    const found = await requireProcess(store.repos, caller, dossierId, processId);
+    const found = await requireProcess(this.deps.store.repos, caller, dossierId, processId);
     const definition = providerOf(found.provider);
     if (definition.uploadDepictions.length > 0) {
       throw new AppError(
@@ -40,6 +39,21 @@ export class SandboxService {
         `${definition.title} processes take their images through the API: they complete after Start verification.`,
       );
     }
+    return this.playEndUserPart(caller, found, scenario);
+  }
+
+  /**
+   * The end-user's part, for Complete and for the capture flow's sandbox provider page: the process
+   * goes to processing with the chosen scenario (or its default), and the verification runs.
+   */
+  async playEndUserPart(
+    caller: ClientCaller,
+    found: ProcessRecord,
+    scenario: string | undefined,
+  ): Promise<ProcessRecord> {
+    requireSandbox(caller);
+    const { store, clock } = this.deps;
+    const definition = providerOf(found.provider);
     const chosen = chosenScenario(caller, definition, found.processType, scenario);
     if (found.status !== 'pending' && found.status !== 'processing') {
       throw conflict(`The process is already ${found.status}.`);

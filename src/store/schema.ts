@@ -19,6 +19,10 @@ export interface Database {
   seen_fingerprints: SeenFingerprintsTable;
   process_counts: ProcessCountsTable;
   matching_configurations: MatchingConfigurationsTable;
+  capture_configurations: CaptureConfigurationsTable;
+  capture_flows: CaptureFlowsTable;
+  capture_links: CaptureLinksTable;
+  capture_sessions: CaptureSessionsTable;
 }
 
 export interface ClientsTable {
@@ -185,6 +189,52 @@ export interface MatchingConfigurationsTable {
   fields: string;
   created_at: number;
   updated_at: number;
+}
+
+/** A client's named capture configuration (a `uiProfile`); `configuration` is its normal form as JSON. */
+export interface CaptureConfigurationsTable {
+  client_id: string;
+  id: string;
+  configuration: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The capture flow of a process (Start capture flow): JSON settings, attempts and handover state. */
+export interface CaptureFlowsTable {
+  process_id: string;
+  client_id: string;
+  dossier_id: string;
+  kind: 'app' | 'provider';
+  settings: string;
+  redirect_url: string;
+  request_domain: string | null;
+  attempts: string;
+  handover: string;
+  ended_as: 'processing' | 'canceled' | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A single-use capture link, by the SHA-256 of its token. */
+export interface CaptureLinksTable {
+  token_hash: string;
+  process_id: string;
+  device: 'primary' | 'handover';
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  session_hash: string | null;
+}
+
+/** A capture session (the end-user's cookie), by the SHA-256 of its token. */
+export interface CaptureSessionsTable {
+  token_hash: string;
+  process_id: string;
+  device: 'primary' | 'handover';
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
 }
 
 /** Width of a process-count bucket. */

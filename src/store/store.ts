@@ -3,6 +3,9 @@ import type { DatabaseHandle, Dialect } from './database.js';
 import { ClientRepository } from './repositories/clients.js';
 import { DossierRepository } from './repositories/dossiers.js';
 import { ImageRepository } from './repositories/images.js';
+import { CaptureConfigurationRepository } from './repositories/capture-configurations.js';
+import { CaptureFlowRepository } from './repositories/capture-flows.js';
+import { CaptureLinkRepository } from './repositories/capture-links.js';
 import { MatchingConfigurationRepository } from './repositories/matching-configurations.js';
 import { DeliveryRepository } from './repositories/deliveries.js';
 import { ProcessEventRepository } from './repositories/process-events.js';
@@ -29,6 +32,9 @@ export interface Repositories {
   deliveries: DeliveryRepository;
   seenFingerprints: SeenFingerprintRepository;
   matchingConfigurations: MatchingConfigurationRepository;
+  captureConfigurations: CaptureConfigurationRepository;
+  captureFlows: CaptureFlowRepository;
+  captureLinks: CaptureLinkRepository;
 }
 
 function repositoriesOn(db: Kysely<Database>): Repositories {
@@ -46,6 +52,9 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     deliveries: new DeliveryRepository(db),
     seenFingerprints: new SeenFingerprintRepository(db),
     matchingConfigurations: new MatchingConfigurationRepository(db),
+    captureConfigurations: new CaptureConfigurationRepository(db),
+    captureFlows: new CaptureFlowRepository(db),
+    captureLinks: new CaptureLinkRepository(db),
   };
 }
 

@@ -1,6 +1,7 @@
 import sharp, { type Sharp } from 'sharp';
 import { blackAndWhiteCheck, CHROMA_THUMBNAIL_SIDE } from './black-and-white.js';
 import { blurCheck } from './blur.js';
+import { brightnessCheck } from './brightness.js';
 import { decodeImage, type RawImage } from './decode.js';
 import { facePresentCheck } from './face-present.js';
 import { glareCheck } from './glare.js';
@@ -14,7 +15,7 @@ import type { Box, CheckImageOptions, ImageChecks } from './types.js';
 const ANALYSIS_SIDE = 512;
 
 /**
- * Quality checks of a document (or selfie) image: resolution, blur, glare, black-and-white copy and, given a face
+ * Quality checks of a document (or selfie) image: resolution, blur, glare, brightness, black-and-white copy and, given a face
  * engine, whether a face is present. Each reports its value, its threshold and whether it passed.
  *
  * @example
@@ -35,6 +36,7 @@ export async function checkImage(image: Buffer, options: CheckImageOptions = {})
     resolution: resolutionCheck({ width: rgb.originalWidth, height: rgb.originalHeight }, options.textBox),
     blur: blurCheck(grey),
     glare: glareCheck(rgb, options.documentBox && scaleBox(options.documentBox, rgb.width / rgb.originalWidth)),
+    brightness: brightnessCheck(rgb),
     blackAndWhite: blackAndWhiteCheck(thumbnail),
   };
   if (options.faceEngine) checks.facePresent = await facePresentCheck(image, options.faceEngine);

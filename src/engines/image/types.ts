@@ -31,6 +31,8 @@ export interface ImageChecks {
   blur: ImageCheck;
   /** Share of blown-out near-white pixels: passes when there are few. */
   glare: ImageCheck;
+  /** Mean luminance: passes when the image is bright enough to read. */
+  brightness: ImageCheck;
   /** Spread of colour: passes when the image is in colour (not a black-and-white or tinted copy). */
   blackAndWhite: ImageCheck;
   /** Faces found: passes with at least one. Present when a face engine was given. */

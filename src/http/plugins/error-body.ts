@@ -1,4 +1,4 @@
-import { errorCodes, errorType, type ErrorCode } from '../../core/errors.js';
+import { errorCodes, typeOfCode, type ErrorCode } from '../../core/errors.js';
 import { systemClock, toIsoSeconds } from '../../core/time.js';
 
 export interface ErrorBody {
@@ -23,7 +23,7 @@ export function errorBody(
     instance: request.instance,
     method: request.method,
     status,
-    type: errorType(status),
+    type: typeOfCode(code),
     title,
     detail,
     timestamp: toIsoSeconds(systemClock.now()),

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { upstreamDocumentTypes } from '../../core/document-types.js';
 import { processStatuses } from '../../core/process-status.js';
 import { processListOrders } from '../../services/process-list.js';
 import { Dossier } from './dossiers.js';
@@ -6,15 +7,9 @@ import { StringEnum, Timestamp, Uuid } from './common.js';
 import { depictions } from '../../core/domain.js';
 import { acceptedProviderValues, describeProviderValues, providerFields } from '../../providers/registry.js';
 
-const documentTypes = [
-  'driversLicense', 'passport', 'identityCard', 'residencePermit', 'workPermit', 'voterId', 'postalIdCard',
-  'professionalQualificationCard', 'professionalPermit', 'socialSecurity', 'panCard', 'passportCard', 'stateId',
-  'visa', 'asylumRegistrationCard', 'nationalHealthInsuranceCard', 'aadharCard', 'immigrationStatusDocument',
-  'indigenousCard', 'municipalityIdentityCard', 'privateOperatorsCard', 'certificateOfSponsorship', 'serviceIdCard',
-  'taxId',
-] as const; // prettier-ignore
+const documentTypes = upstreamDocumentTypes;
 
-const redactableFields = [
+export const redactableFields = [
   'firstName', 'lastName', 'fullName', 'gender', 'address', 'personalIdentificationNumber', 'documentNumber', 'date',
   'dateOfBirth', 'dateOfIssue', 'dateOfExpiry', 'photo', 'signature', 'accessNumber', 'drivingPermits',
   'issuingAuthority', 'mrz', 'barcode',

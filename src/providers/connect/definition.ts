@@ -20,6 +20,7 @@ export const connect: ProviderDefinition = {
   uploadDepictions: [],
   readableDepictions: [],
   failReasonStyle: 'oauth',
+  capture: { sdks: { native: 'provider' }, document: 'none', selfie: () => 'never' },
   expiry: { failReason: { error: 'expired', errorDescription: abandonedMessage } },
   // The session id.
   externalIdAtCreation: () => randomUUID(),

@@ -21,6 +21,7 @@ export const eid: ProviderDefinition = {
   uploadDepictions: [],
   readableDepictions: ['front', 'back', 'selfie', 'portrait'],
   videoProcessTypes: 'all',
+  capture: { sdks: { native: 'provider' }, document: 'none', selfie: () => 'never' },
   expiry: { failReason: { type: 'InactiveUser.Aborted', message: abandonedMessage } },
   // The videoId.
   externalIdAtCreation: () => randomUUID(),

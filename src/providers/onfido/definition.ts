@@ -40,6 +40,13 @@ export const onfido: ProviderDefinition = {
   // Upstream: Onfido is still verifying, so neither the process nor its dossier can be deleted.
   undeletableWhile: ['processing'],
   failReasonStyle: 'snake',
+  capture: {
+    sdks: { native: 'provider', capture: 'app' },
+    // A documentVideo process records a video call, which the capture steps do not do.
+    appProcessTypes: ['document', 'documentSelfie'],
+    document: 'typeAndCountry',
+    selfie: (processType) => (processType === 'documentSelfie' ? 'required' : 'optional'),
+  },
   expiry: { failReason: { type: 'expired', message: abandonedMessage } },
   // The applicantId.
   externalIdAtCreation: () => randomUUID(),

@@ -25,6 +25,7 @@ export const readid: ProviderDefinition = {
   uploadDepictions: [],
   readableDepictions: ['front', 'back', 'selfie', 'portrait'],
   rawResultEndpoint: true,
+  capture: { sdks: { native: 'provider' }, document: 'none', selfie: () => 'never' },
   expiry: { failReason: { type: 'SessionExpired', message: abandonedMessage } },
   // ReadID's sessionId replaces it when the session finishes; until then it is the process id.
   externalIdAtCreation: (processId) => processId,

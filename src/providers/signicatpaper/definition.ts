@@ -23,6 +23,8 @@ export const signicatpaper: ProviderDefinition = {
   redaction: true,
   uploadDepictions: ['front', 'back'],
   readableDepictions: ['front', 'back'],
+  // Paper has no SDK of its own: both sdk values lead to the capture steps.
+  capture: { sdks: { native: 'app', capture: 'app' }, document: 'typeAndCountry', selfie: () => 'never' },
   expiry: { failReason: { type: 'SessionExpired', message: abandonedMessage } },
   // The requestId.
   externalIdAtCreation: () => randomUUID(),

@@ -27,6 +27,12 @@ export const signicatpictureid: ProviderDefinition = {
   readableDepictions: ['front', 'back', 'selfie'],
   // PictureID's own documented rule.
   failReasonStyle: 'detail',
+  capture: {
+    sdks: { native: 'app', capture: 'app' },
+    document: 'catalogueId',
+    selfie: (processType) => (processType === 'documentSelfie' ? 'required' : 'optional'),
+    ownConfigurationBlock: true,
+  },
   expiry: { afterFirstImageMinutes: 15, failReason: { detail: 'Transaction time expired.' } },
   // The transactionId.
   externalIdAtCreation: () => randomUUID(),

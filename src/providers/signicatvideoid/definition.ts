@@ -30,6 +30,7 @@ export const signicatvideoid: ProviderDefinition = {
   readableDepictions: ['front', 'back', 'selfie', 'portrait'],
   videoProcessTypes: 'all',
   downloadTimestamps: true,
+  capture: { sdks: { native: 'provider' }, document: 'none', selfie: () => 'never' },
   expiry: { failReason: { type: 'InactiveUser.Aborted', message: abandonedMessage } },
   // The videoId.
   externalIdAtCreation: () => randomUUID(),

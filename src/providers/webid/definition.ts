@@ -28,6 +28,7 @@ export const webid: ProviderDefinition = {
   uploadDepictions: [],
   readableDepictions: ['front', 'back', 'selfie'],
   failReasonStyle: 'snake',
+  capture: { sdks: { native: 'provider' }, document: 'none', selfie: () => 'never' },
   expiry: { failReason: { type: 'expired', message: abandonedMessage } },
   // WebID's actionId: nine digits.
   externalIdAtCreation: () => String(randomInt(100_000_000, 1_000_000_000)),

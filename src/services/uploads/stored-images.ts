@@ -2,9 +2,12 @@ import { deleteBlobsQuietly, type BlobStore } from '../../blobs/blob-store.js';
 import type { Depiction } from '../../core/domain.js';
 import type { Logger } from '../../logging/logger.js';
 import type { StoredImage } from '../../store/repositories/images.js';
+import { AppError } from '../../core/errors.js';
+import { sniffImageType } from '../../engines/image/image-type.js';
 import { decodeImageDataUrl, type DecodedImage } from './data-url.js';
 import { checkImageContainer, checkMinimumSize } from './image-rules.js';
 import { inspectImage } from './inspect-image.js';
+import { imageLimits } from './limits.js';
 
 export interface ImageUpload {
   depiction: Depiction;
@@ -28,6 +31,26 @@ export async function prepareImages(uploads: readonly ImageUpload[]): Promise<Pr
     prepared.push({ depiction: upload.depiction, ...decoded });
   }
   return prepared;
+}
+
+/**
+ * The same checks for an image sent as bytes (the capture app uploads the file itself, not a data URL):
+ * its size, that it is the JPEG or PNG it says it is, its container and its minimum size.
+ */
+export async function prepareImageBytes(depiction: Depiction, bytes: Buffer): Promise<PreparedImage> {
+  if (bytes.length > imageLimits.maxBytes) {
+    throw new AppError(
+      'payload_too_large',
+      `${depiction}: the image is larger than ${imageLimits.maxBytes / 1024 / 1024} MB.`,
+    );
+  }
+  const contentType = sniffImageType(bytes);
+  if (contentType === undefined)
+    throw new AppError('invalid_image', `${depiction}: the content is not a JPEG or PNG image.`);
+  const decoded = { bytes, contentType };
+  checkImageContainer(depiction, decoded);
+  checkMinimumSize(depiction, await inspectImage(depiction, decoded));
+  return { depiction, ...decoded };
 }
 
 /**

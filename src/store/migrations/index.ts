@@ -4,6 +4,7 @@ import { verification } from './0002-verification.js';
 import { engines } from './0003-engines.js';
 import { matching } from './0004-matching.js';
 import { endUserDone } from './0005-end-user-done.js';
+import { capture } from './0006-capture.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-engines': engines,
   '0004-matching': matching,
   '0005-end-user-done': endUserDone,
+  '0006-capture': capture,
 };

@@ -91,6 +91,26 @@ export class ProcessRepository {
   }
 
   /** Deletes a process with its status history; returns the blob keys (raw result, start input) it leaves. */
+  /** Records the document the end-user chose in the capture flow, while the process is pending. */
+  async setDocumentIfPending(
+    id: string,
+    document: { documentType: string | null; documentCountry: string | null; documentId: number | null },
+    now: number,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('processes')
+      .set({
+        document_type: document.documentType,
+        document_country: document.documentCountry,
+        document_id: document.documentId,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
   async delete(process: ProcessRecord): Promise<string[]> {
     const keys = await this.blobKeys(this.db.selectFrom('processes').where('id', '=', process.id));
     await this.db.deleteFrom('process_events').where('process_id', '=', process.id).execute();
