@@ -4,6 +4,7 @@ import type { NoPayload } from '../jobs/types.js';
 import { providerOf, providers } from '../providers/registry.js';
 import type { Repositories, Store } from '../store/store.js';
 import type { ProcessRecord, StatusChanges } from '../core/domain.js';
+import { movedOnMeanwhile } from './moved-on.js';
 
 const batch = 500;
 
@@ -36,12 +37,14 @@ export function expiryHandlers(deps: ExpiryJobDeps): JobHandlers<NoPayload> {
       let count = 0;
       for (const process of expired) {
         const rule = providerOf(process.provider).expiry;
-        const changed = await deps.store.transaction(async (tx) => {
-          const current = await tx.processes.findById(process.id);
-          if (!current || current.status !== 'pending') return false;
-          await deps.statusChanges.change(tx, current, 'failed', now, { failReason: rule.failReason });
-          return true;
-        });
+        const changed = await movedOnMeanwhile(
+          deps.store.transaction(async (tx) => {
+            const current = await tx.processes.findById(process.id);
+            if (!current || current.status !== 'pending') return false;
+            await deps.statusChanges.change(tx, current, 'failed', now, { failReason: rule.failReason });
+            return true;
+          }),
+        );
         if (changed) count++;
       }
       if (count > 0) logger.info({ count }, 'expired pending processes');

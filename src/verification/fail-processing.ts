@@ -1,5 +1,6 @@
 import type { Json, ProcessRecord, StatusChanges } from '../core/domain.js';
 import type { Repositories, Store } from '../store/store.js';
+import { movedOnMeanwhile } from './moved-on.js';
 
 export interface FailProcessingDeps {
   store: Store;
@@ -16,9 +17,11 @@ export async function failProcessing(
   now: number,
   failReason: (process: ProcessRecord) => Json,
 ): Promise<ProcessRecord | undefined> {
-  return deps.store.transaction(async (tx) => {
-    const current = await tx.processes.findById(processId);
-    if (!current || current.status !== 'processing') return undefined;
-    return deps.statusChanges.change(tx, current, 'failed', now, { failReason: failReason(current) });
-  });
+  return movedOnMeanwhile(
+    deps.store.transaction(async (tx) => {
+      const current = await tx.processes.findById(processId);
+      if (!current || current.status !== 'processing') return undefined;
+      return deps.statusChanges.change(tx, current, 'failed', now, { failReason: failReason(current) });
+    }),
+  );
 }

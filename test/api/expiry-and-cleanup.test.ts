@@ -60,6 +60,28 @@ describe.each(storeKinds)('expiry and clean-up on %s', (kind) => {
     clock.set(Date.now());
   });
 
+  it('fails each expired process once when two sweeps run at the same time, and both runs complete', async () => {
+    const { clock, app } = server();
+    const client = await server().newClient();
+    const { dossierId } = (await client.api.post('/assure/dossiers', {})).json<{ dossierId: string }>();
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const created = await client.api.post(`/assure/dossiers/${dossierId}/processes`, { provider: 'onfido' });
+      ids.push(created.json<{ processId: string }>().processId);
+    }
+    clock.advance(minutes(61));
+    const runs = await Promise.all([
+      runNow(app.queue, expirePendingProcesses, {}),
+      runNow(app.queue, expirePendingProcesses, {}),
+    ]);
+    expect(runs.map((run) => run.outcome)).toEqual(['completed', 'completed']);
+    for (const id of ids) {
+      const events = await app.store.repos.processEvents.listByProcess(id);
+      expect(events.map((event) => event.status)).toEqual(['failed']);
+    }
+    clock.set(Date.now());
+  });
+
   it('deletes the raw results, start inputs and media of deleted processes and dossiers', async () => {
     const { api, env } = server();
     const before = countBlobFiles(env.dataDir);

@@ -50,7 +50,7 @@ const VideoIdBlock = Type.Object(
     allowedIdTypes: Type.Optional(Type.Array(Type.Integer(), { description: 'Document ids (see document types).' })),
     sdkLoadTimeout: Type.Optional(integer('Seconds. Accepted; no effect here.')),
   },
-  { description: 'Signicat VideoID settings.' },
+  { description: "Settings of the video identification provider's own SDK." },
 );
 const PictureIdBlock = Type.Object(
   {
@@ -60,7 +60,7 @@ const PictureIdBlock = Type.Object(
     translations: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Nested once or twice.' })),
     allowedIdTypes: Type.Optional(Type.Array(Type.Integer(), { description: 'Document ids (see document types).' })),
   },
-  { description: 'Signicat PictureID settings: the only block that applies to PictureID processes.' },
+  { description: 'Settings of the picture identification provider, the only ones that apply to its processes.' },
 );
 
 const requestFields = {

@@ -1,16 +1,13 @@
 import { Type } from 'typebox';
 import { StringEnum } from './common.js';
-import { providerFields } from '../../providers/registry.js';
+import { describeProviderValues, providerFields } from '../../providers/registry.js';
 import { redactableFields } from './processes.js';
 
 const ProviderBlock = Type.Intersect([
   Type.Object({
     provider: Type.String({
       maxLength: 80,
-      description:
-        'The provider: onfido, signicatpaper (or paper), readid, signicatpictureid, signicatvideoid (or eid), webid, ' +
-        'or connect:<method>.',
-      examples: ['onfido'],
+      description: `The provider, as Create process takes it: ${describeProviderValues()}`,
     }),
     processType: Type.Optional(
       Type.String({ maxLength: 40, description: 'As in Create process; depends on the provider.' }),
