@@ -14,6 +14,7 @@ import { applyTheme } from '../theme/apply-theme';
 import { forgetArtifact, readArtifact } from './artifact';
 import { AppContext, type AppServices } from './context';
 import { errorPageFor, type ErrorPageKind } from './errors';
+import { reloadIfFramed } from './framing';
 import { leaveTo } from './navigate';
 import { FlowPage } from './FlowPage';
 import { Busy } from '../components/Busy';
@@ -69,7 +70,10 @@ export function App() {
     const artifact = readArtifact(location.hash);
     try {
       const started = artifact ? await api.exchange(artifact) : await api.session();
-      if (artifact) forgetArtifact();
+      if (artifact) {
+        forgetArtifact();
+        if (reloadIfFramed()) return;
+      }
       begin(started);
     } catch (error) {
       const kind = errorPageFor(error);
