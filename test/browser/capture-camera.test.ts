@@ -11,6 +11,7 @@ import {
   guardedPage,
   heading,
   PHONE,
+  recordPhotos,
   startCapture,
   startCaptureServer,
   waitForProcess,
@@ -24,7 +25,7 @@ import { en } from './support/catalogue.js';
 const CAMERA = { ...PHONE, permissions: ['camera'] };
 /** The sandbox outcome the integrator asked for; the process must end in it. */
 const SCENARIO = 'signicatpaper-rejected-expired';
-const UPLOADS = /\/assure\/capture\/api\/session\/images\/front\?source=camera$/;
+const CAMERA_UPLOAD = /\/assure\/capture\/api\/session\/images\/front\?source=camera$/;
 
 describe.skipIf(skipBrowserTests())('capturing a passport with the camera, against the real server', () => {
   let dir: string;
@@ -65,10 +66,7 @@ describe.skipIf(skipBrowserTests())('capturing a passport with the camera, again
       const name = `camera-${kind}`;
       const started = await startCapture(server.api, flowRequest(), { scenario: SCENARIO });
       const { context, guard, page } = await guardedPage(browser, CAMERA);
-      const uploads: string[] = [];
-      page.on('request', (request) => {
-        if (request.method() === 'POST' && UPLOADS.test(request.url())) uploads.push(request.url());
-      });
+      const sent = recordPhotos(page);
 
       await page.goto(started.url);
       await expect.poll(() => page.getByTestId('document-type-passport').count()).toBe(1);
@@ -80,7 +78,10 @@ describe.skipIf(skipBrowserTests())('capturing a passport with the camera, again
       await screenshot(page, name, '2-camera');
       // Nobody presses the shutter: the app takes the photo once the frames are good and steady.
       await expect.poll(() => page.getByTestId('confirm').count(), { timeout: 30_000 }).toBe(1);
-      expect(uploads).toHaveLength(1);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.url).toMatch(CAMERA_UPLOAD);
+      // The server's own checks (sharpness, MRZ) agree with the app's guide.
+      expect(sent[0]!.answer).toMatchObject({ accepted: true, problems: [] });
       await screenshot(page, name, '3-kept');
       await page.getByTestId('confirm').click();
 
@@ -119,10 +120,7 @@ describe.skipIf(skipBrowserTests())('capturing a passport with the camera, again
       try {
         const started = await startCapture(server.api, flowRequest());
         const { context, guard, page } = await guardedPage(blurred, CAMERA);
-        const uploads: string[] = [];
-        page.on('request', (request) => {
-          if (request.method() === 'POST' && UPLOADS.test(request.url())) uploads.push(request.url());
-        });
+        const sent = recordPhotos(page);
         await page.goto(started.url);
         await choosePassport(page);
         await expect.poll(() => page.getByTestId('shutter').isEnabled(), { timeout: 15_000 }).toBe(true);
@@ -130,7 +128,7 @@ describe.skipIf(skipBrowserTests())('capturing a passport with the camera, again
         // Five steady, sharp frames (about a second) would have fired it; give it several times that.
         await page.waitForTimeout(5_000);
         await screenshot(page, name, 'still-waiting');
-        expect(uploads).toEqual([]);
+        expect(sent).toEqual([]);
         expect(await page.getByTestId('confirm').count()).toBe(0);
         expect(await heading(page).textContent()).toBe(en['capture.front.title']);
         guard.assertClean();

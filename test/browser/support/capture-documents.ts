@@ -18,9 +18,9 @@ export async function passportScene(
 ): Promise<Buffer> {
   const passport = await syntheticDocument(PASSPORT_SEED, 'TD3');
   const height = Math.round(size.height * 0.82);
-  // Trimmed to the page itself: the generator draws it on a white sheet, which would read as glare.
-  const trimmed = await sharp(passport.image).trim({ threshold: 10 }).toBuffer();
-  const page = await sharp(trimmed).resize({ height }).png().toBuffer();
+  // The generator draws the data page on a white sheet (the booklet's page). A camera never sees pure white on
+  // paper, and burnt-out pixels are glare to the app's guide: the page is dimmed to 90%.
+  const page = await sharp(passport.image).linear(0.9, 0).resize({ height }).png().toBuffer();
   const { width } = await sharp(page).metadata();
   const scene = sharp({ create: { width: size.width, height: size.height, channels: 3, background: '#4a4f57' } })
     .composite([

@@ -101,3 +101,21 @@ export async function choosePassport(page: Page, country = 'NLD'): Promise<void>
 
 /** The page's `<h1>`, which every step has. */
 export const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+export interface SentPhoto {
+  url: string;
+  body: Buffer;
+  answer: { accepted: boolean; problems: { code: string }[] };
+}
+
+/** Records every photo the page sends (`POST session/images/...`), with what the server answered. */
+export function recordPhotos(page: Page): SentPhoto[] {
+  const sent: SentPhoto[] = [];
+  page.on('response', async (response) => {
+    const request = response.request();
+    if (request.method() !== 'POST' || !new URL(request.url()).pathname.startsWith(`${SESSION_PATH}/images/`)) return;
+    const body = request.postDataBuffer() ?? Buffer.alloc(0);
+    sent.push({ url: request.url(), body, answer: (await response.json()) as SentPhoto['answer'] });
+  });
+  return sent;
+}
