@@ -2,14 +2,7 @@ import type { Browser, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/test-server.js';
 import { en } from './support/catalogue.js';
-import {
-  guardedPage,
-  heading,
-  PHONE,
-  SESSION_PATH,
-  startCapture,
-  startCaptureServer,
-} from './support/capture-e2e.js';
+import { guardedPage, heading, PHONE, SESSION_PATH, startCapture, startCaptureServer } from './support/capture-e2e.js';
 import { launchChromium } from './support/chromium.js';
 import { startEmbeddingPage, type EmbeddingPage } from './support/embedding-page.js';
 import { startRedirectTarget, type RedirectTarget } from './support/redirect-target.js';
@@ -51,13 +44,34 @@ describe.skipIf(skipBrowserTests())('capture links that no longer work, and fram
     const second = await guardedPage(browser, PHONE);
     second.guard.expectFailedResponse(SESSION_PATH, 410);
     await second.page.goto(started.url);
-    await expect.poll(() => second.page.getByTestId('error-message').textContent()).toBe(en['error.linkUsed.body']);
-    expect(await heading(second.page).textContent()).toBe(en['error.linkUsed.title']);
+    await expect
+      .poll(() => second.page.getByTestId('error-message').textContent())
+      .toBe(en.text('error.linkUsed.body'));
+    expect(await heading(second.page).textContent()).toBe(en.text('error.linkUsed.title'));
     expect(new URL(second.page.url()).hash).toBe('#/');
     await screenshot(second.page, 'link-used', 'second-browser');
     first.guard.assertClean();
     second.guard.assertClean();
     await Promise.all([first.context.close(), second.context.close()]);
+  });
+
+  it('follows a second link opened in the same tab (only the fragment changes, so nothing reloads)', async () => {
+    const [first, second] = [await start(), await start()];
+    const { context, guard, page } = await guardedPage(browser, PHONE);
+    await page.goto(first.url);
+    await expect.poll(() => page.getByTestId('document-type-passport').count()).toBe(1);
+    await page.getByTestId('cancel').click();
+    await expect.poll(() => page.getByTestId('cancel-confirm').count()).toBe(1);
+    await page.goto(second.url);
+    // The page left the first flow's cancel question for the second flow's first step.
+    await expect.poll(() => page.getByTestId('document-type-passport').count()).toBe(1);
+    expect(new URL(page.url()).hash).toBe('#/');
+    const session = await page.evaluate<{ processId: string }>(
+      `fetch('${SESSION_PATH}').then((response) => response.json())`,
+    );
+    expect(session.processId).toBe(second.processId);
+    guard.assertClean();
+    await context.close();
   });
 
   it('says a link opened after its time has expired', async () => {
@@ -68,12 +82,12 @@ describe.skipIf(skipBrowserTests())('capture links that no longer work, and fram
     server.clock.advance((LINK_MINUTES + 1) * 60_000);
     try {
       await page.goto(started.url);
-      await expect.poll(() => page.getByTestId('error-message').textContent()).toBe(en['error.linkExpired.body']);
+      await expect.poll(() => page.getByTestId('error-message').textContent()).toBe(en.text('error.linkExpired.body'));
     } finally {
       // Back to the present: the API client's token would be out of date for the tests after this one.
       server.clock.set(now);
     }
-    expect(await heading(page).textContent()).toBe(en['error.linkExpired.title']);
+    expect(await heading(page).textContent()).toBe(en.text('error.linkExpired.title'));
     await screenshot(page, 'link-expired', 'error');
     guard.assertClean();
     await context.close();

@@ -105,17 +105,20 @@ export const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 export interface SentPhoto {
   url: string;
   body: Buffer;
-  answer: { accepted: boolean; problems: { code: string }[] };
+  /** What the server answered (the UploadResult). */
+  answer: Promise<{ accepted: boolean; problems: { code: string }[] }>;
 }
 
-/** Records every photo the page sends (`POST session/images/...`), with what the server answered. */
+/** Records every photo the page sends (`POST session/images/...`) as it leaves, and what the server answers. */
 export function recordPhotos(page: Page): SentPhoto[] {
   const sent: SentPhoto[] = [];
-  page.on('response', async (response) => {
-    const request = response.request();
+  page.on('request', (request) => {
     if (request.method() !== 'POST' || !new URL(request.url()).pathname.startsWith(`${SESSION_PATH}/images/`)) return;
-    const body = request.postDataBuffer() ?? Buffer.alloc(0);
-    sent.push({ url: request.url(), body, answer: (await response.json()) as SentPhoto['answer'] });
+    const answer = request.response().then(async (response) => {
+      if (!response) throw new Error(`No answer to ${request.url()}`);
+      return (await response.json()) as Awaited<SentPhoto['answer']>;
+    });
+    sent.push({ url: request.url(), body: request.postDataBuffer() ?? Buffer.alloc(0), answer });
   });
   return sent;
 }

@@ -85,6 +85,20 @@ export function App() {
 
   useEffect(() => {
     void boot();
+    // Another link opened in this tab changes only the fragment, which reloads nothing: exchange it too.
+    const onHashChange = () => {
+      if (!readArtifact(location.hash)) return;
+      // Nothing of the flow shown so far belongs to the new one.
+      setOverlay('none');
+      setHandoverDeclined(false);
+      setPreviews((all) => {
+        Object.values(all).forEach((url) => URL.revokeObjectURL(url));
+        return {};
+      });
+      void boot();
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
 
   const fail = (error: unknown) => setView({ kind: 'error', error: errorPageFor(error) ?? 'network' });
