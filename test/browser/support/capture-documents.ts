@@ -5,18 +5,19 @@ import { writeY4m } from './fake-camera.js';
 
 /** The camera's picture: 1920x1080, as the app asks for. */
 export const CAMERA_SIZE = { width: 1920, height: 1080 };
-/** A sandbox passport (TD3) of this seed, with a valid MRZ. */
-export const PASSPORT_SEED = 3;
+/** The synthetic passport (TD3, valid MRZ) the tests show the camera, unless told another seed. */
+const PASSPORT_SEED = 3;
 
 /**
  * A synthetic passport data page lying on a grey desk, filling most of a `width`x`height` picture, as a
- * person holds it in front of a camera. `blur` (a Gaussian sigma in pixels) makes it out of focus.
+ * person holds it in front of a camera. `blur` (a Gaussian sigma in pixels) makes it out of focus; `seed` picks
+ * another passport.
  */
 export async function passportScene(
   size: { width: number; height: number } = CAMERA_SIZE,
-  options: { blur?: number } = {},
+  options: { blur?: number; seed?: number } = {},
 ): Promise<Buffer> {
-  const passport = await syntheticDocument(PASSPORT_SEED, 'TD3');
+  const passport = await syntheticDocument(options.seed ?? PASSPORT_SEED, 'TD3');
   const height = Math.round(size.height * 0.82);
   // The generator draws the data page on a white sheet (the booklet's page). A camera never sees pure white on
   // paper, and burnt-out pixels are glare to the app's guide: the page is dimmed to 90%.
