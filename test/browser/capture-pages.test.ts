@@ -199,6 +199,18 @@ describe.skipIf(skipBrowserTests())('the capture pages in every language and for
         await expect.poll(() => errors.page.getByTestId('error-message').count()).toBe(1);
         await check(errors.page, name);
       }
+      const expired = await start();
+      const now = server.clock.now();
+      server.clock.advance(31 * 60_000);
+      try {
+        await errors.page.goto(expired.url);
+        await expect
+          .poll(() => errors.page.getByTestId('error-message').textContent())
+          .toBe(en.text('error.linkExpired.body'));
+      } finally {
+        server.clock.set(now);
+      }
+      await check(errors.page, 'error, link expired');
       errors.guard.assertClean();
       await errors.context.close();
     });
