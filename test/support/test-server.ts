@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { createOpenAssure, type AppOptions, type OpenAssure } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -36,6 +37,19 @@ export interface TestServerOptions {
   worker?: boolean;
   /** Parts the test composes itself (e.g. a verification backend that fails in a chosen way). */
   app?: Pick<AppOptions, 'backends'>;
+  /** Listen on a port chosen before the server is made, so that its public URL, and every link it hands
+   * out (capture links, handover links), carries that port: a browser can open those links as they are. */
+  publicPort?: boolean;
+}
+
+/** A free loopback port, as the system gives one; the server takes it a moment later. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (typeof address !== 'object' || !address) throw new Error('No free port.');
+  return address.port;
 }
 
 /** Starts a server on loopback on a fresh store of the given kind. */
@@ -47,13 +61,15 @@ export async function startTestServer(
   const env = await createTestEnvironment(kind);
   const logs: string[] = [];
   const clock = new TestClock();
-  const config = loadConfig({ ...env.env, ...extraEnv, OPENASSURE_PUBLIC_URL: 'http://127.0.0.1' });
+  const port = options.publicPort ? await freePort() : 0;
+  const publicUrl = port === 0 ? 'http://127.0.0.1' : `http://127.0.0.1:${port}`;
+  const config = loadConfig({ ...env.env, ...extraEnv, OPENASSURE_PUBLIC_URL: publicUrl });
   const app = await createOpenAssure(config, {
     ...options.app,
     clock,
     logger: createLogger('info', { write: (line: string) => void logs.push(line) }),
   });
-  await app.http.listen({ host: '127.0.0.1', port: 0 });
+  await app.http.listen({ host: '127.0.0.1', port });
   if (options.worker) await app.startWorker();
   const address = app.http.server.address();
   if (typeof address !== 'object' || !address) throw new Error('The test server has no address.');

@@ -1,4 +1,13 @@
-import type { Depiction, ErrorBody, HandoverLink, HandoverMode, Redirect, Session, UploadResult } from './types';
+import type {
+  Depiction,
+  ErrorBody,
+  HandoverLink,
+  HandoverMode,
+  PhotoSource,
+  Redirect,
+  Session,
+  UploadResult,
+} from './types';
 
 const API = '/assure/capture/api';
 
@@ -63,8 +72,10 @@ export class CaptureApi {
     return this.remember(await this.json<Session>('PUT', '/session/document', { documentType, documentCountry }));
   }
 
-  async upload(depiction: Depiction, image: Blob): Promise<UploadResult> {
-    const result = await this.call<UploadResult>('POST', `/session/images/${depiction}`, image, image.type);
+  /** `source` tells the server how the photo was taken: its glare check follows `detectGlare` for that source. */
+  async upload(depiction: Depiction, image: Blob, source: PhotoSource): Promise<UploadResult> {
+    const path = `/session/images/${depiction}?source=${source}`;
+    const result = await this.call<UploadResult>('POST', path, image, image.type);
     this.remember(result.session);
     return result;
   }

@@ -9,6 +9,9 @@ export type ProcessStatus = 'pending' | 'processing' | 'accepted' | 'rejected' |
 
 export type HandoverMode = 'qrCode' | 'sms';
 
+/** How a photo was taken: with a camera (live or the phone's own camera app) or chosen from the files. */
+export type PhotoSource = 'camera' | 'upload';
+
 export type HandoverStatus = 'none' | 'waiting' | 'opened' | 'finished' | 'expired';
 
 export interface ScreenItem {

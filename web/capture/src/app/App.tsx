@@ -14,6 +14,7 @@ import { applyTheme } from '../theme/apply-theme';
 import { forgetArtifact, readArtifact } from './artifact';
 import { AppContext, type AppServices } from './context';
 import { errorPageFor, type ErrorPageKind } from './errors';
+import { reloadIfFramed } from './framing';
 import { leaveTo } from './navigate';
 import { FlowPage } from './FlowPage';
 import { Busy } from '../components/Busy';
@@ -69,7 +70,10 @@ export function App() {
     const artifact = readArtifact(location.hash);
     try {
       const started = artifact ? await api.exchange(artifact) : await api.session();
-      if (artifact) forgetArtifact();
+      if (artifact) {
+        forgetArtifact();
+        if (reloadIfFramed()) return;
+      }
       begin(started);
     } catch (error) {
       const kind = errorPageFor(error);
@@ -81,6 +85,20 @@ export function App() {
 
   useEffect(() => {
     void boot();
+    // Another link opened in this tab changes only the fragment, which reloads nothing: exchange it too.
+    const onHashChange = () => {
+      if (!readArtifact(location.hash)) return;
+      // Nothing of the flow shown so far belongs to the new one.
+      setOverlay('none');
+      setHandoverDeclined(false);
+      setPreviews((all) => {
+        Object.values(all).forEach((url) => URL.revokeObjectURL(url));
+        return {};
+      });
+      void boot();
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
 
   const fail = (error: unknown) => setView({ kind: 'error', error: errorPageFor(error) ?? 'network' });

@@ -40,7 +40,7 @@ export function Layout({ title, stepKey, progress, children }: LayoutProps) {
       {(requestCancel || accessibilityLink) && (
         <footer class="page-footer">
           {requestCancel && (
-            <button type="button" class="link" onClick={requestCancel}>
+            <button type="button" class="link" data-testid="cancel" onClick={requestCancel}>
               {t('cancel.link')}
             </button>
           )}

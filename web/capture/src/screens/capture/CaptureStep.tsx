@@ -59,7 +59,7 @@ export function CaptureStep({ session, progress, depiction, onDone, onKept }: Ca
       return setStage({ kind: 'choose' });
     }
     try {
-      const result = await api.upload(depiction, image);
+      const result = await api.upload(depiction, image, source === 'takePhoto' ? 'camera' : 'upload');
       setStage({ kind: 'outcome', result, preview: URL.createObjectURL(image), source });
     } catch (caught) {
       if (errorPageFor(caught)) return fail(caught);
