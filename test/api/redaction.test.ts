@@ -221,6 +221,10 @@ describe.each(storeKinds)('redaction on %s', (kind) => {
     }
 
     const blobFileOf = (key: string) => blobFile(server().env, key);
+    // Blobs are deleted just after the transaction commits (never before: a rollback would lose
+    // them), so the final status can be read a moment before the original's file is gone.
+    const expectDeleted = (file: string) =>
+      expect.poll(() => existsSync(file), { timeout: 10_000, interval: 50 }).toBe(false);
 
     it.each(['sandbox', 'live'] as const)(
       'redacts the images of a %s Signicat Paper process after its result, and serves only those',
@@ -231,8 +235,8 @@ describe.each(storeKinds)('redaction on %s', (kind) => {
           'personalIdentificationNumber',
           'lastName',
         ]);
-        // The original is deleted once its redacted copy is stored.
-        expect(existsSync(original)).toBe(false);
+        // The original's blob is deleted once the result that swapped it out has committed.
+        await expectDeleted(original);
         expect(body).toMatchObject({
           redactionRequested: true,
           providerSpecific: { redactionResult: { isPartialRedaction: true, isFullRedaction: true } },
@@ -252,7 +256,7 @@ describe.each(storeKinds)('redaction on %s', (kind) => {
         'personalIdentificationNumber',
         'signature',
       ]);
-      expect(existsSync(original)).toBe(false);
+      await expectDeleted(original);
       expect(body).toMatchObject({
         redactionRequested: true,
         providerSpecific: { redactionResult: { isPartialRedaction: true, isFullRedaction: false } },
