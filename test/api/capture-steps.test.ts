@@ -267,11 +267,18 @@ describe.each(storeKinds)('the capture steps on %s', (kind) => {
         redirectUrl: redirect,
       });
       await user.request('POST', '/session/cancel', {});
-      const [request] = await hook.waitFor(1, 20_000);
-      const payload = new Webhook(secret).verify(request!.body, request!.headers as Record<string, string>) as {
-        data: { processId: string; status: string };
+      // The endpoint gets every process's changes, and an earlier test's process may still be finishing.
+      const ofThisProcess = async () => {
+        const verified = hook.requests.map(
+          (request) =>
+            new Webhook(secret).verify(request.body, request.headers as Record<string, string>) as {
+              data: { processId: string; status: string };
+            },
+        );
+        return verified.find((payload) => payload.data.processId === processId);
       };
-      expect(payload.data).toMatchObject({ processId, status: 'canceled' });
+      await expect.poll(ofThisProcess, { timeout: 20_000, interval: 100 }).toBeDefined();
+      expect((await ofThisProcess())!.data).toMatchObject({ processId, status: 'canceled' });
     } finally {
       await hook.close();
     }
