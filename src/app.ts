@@ -115,6 +115,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       themeFetch,
       capture: config.capture,
       console: config.console,
+      clients,
     });
     const jobs = jobDefinitions(config, deps, engines, options.backends ?? {});
     await queue.init(jobs);
