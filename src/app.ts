@@ -114,6 +114,8 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       sms: options.sms ?? new LoggingSmsSender(logger),
       themeFetch,
       capture: config.capture,
+      console: config.console,
+      clients,
     });
     const jobs = jobDefinitions(config, deps, engines, options.backends ?? {});
     await queue.init(jobs);
@@ -130,6 +132,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       services,
       clock,
       captureAppDir: config.capture.appDir,
+      console: { appDir: config.console.appDir, sessionHours: config.console.sessionHours },
     });
     return {
       config,

@@ -22,6 +22,8 @@ import { captureConfigurationRoutes } from './routes/capture-configurations.js';
 import { captureFlowRoutes } from './routes/capture-flow.js';
 import { captureApiRoutes } from './routes/capture-api.js';
 import { captureAppRoutes } from './routes/capture-app.js';
+import { consoleApiRoutes } from './console/api.js';
+import { consoleAppRoutes } from './console/app-routes.js';
 import { documentTypeRoutes } from './routes/document-types.js';
 import { dossierRoutes } from './routes/dossiers.js';
 import { fileRoutes } from './routes/files.js';
@@ -55,6 +57,7 @@ export interface HttpDeps {
   clock: Clock;
   /** The capture app's build (`web/capture/dist`). */
   captureAppDir: string;
+  console: { appDir: string; sessionHours: number };
 }
 
 /** The HTTP server: Assure routes under /assure behind a Bearer token, OAuth, health and the API reference. */
@@ -110,6 +113,14 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     clock: deps.clock,
     secure: deps.publicUrl.startsWith('https:'),
   });
+  // The operator console's API, authorised by the operator's session cookie only.
+  await app.register(consoleApiRoutes, {
+    prefix: '/console/api',
+    services: deps.services,
+    secure: deps.publicUrl.startsWith('https:'),
+    sessionHours: deps.console.sessionHours,
+  });
+  await app.register(consoleAppRoutes, { prefix: '/console', appDir: deps.console.appDir });
   await app.register(
     async (assure) => {
       requireBearerToken(assure, deps.tokens, deps.clientDirectory);

@@ -9,6 +9,11 @@ import { CaptureVideoService } from './capture-video.js';
 import { CaptureThemeService } from './capture-theme.js';
 import { CaptureConfigurationService } from './capture-configurations.js';
 import type { ServiceDeps } from './context.js';
+import { OperatorService } from './console/operators.js';
+import { ConsoleReadService } from './console/reads.js';
+import { ConsoleAdminService } from './console/admin.js';
+import type { ClientService } from './clients.js';
+import { ConsoleSessionService, type ConsoleSessionSettings } from './console/sessions.js';
 import { DocumentTypeService } from './document-types.js';
 import { DossierFileService } from './dossier-files.js';
 import { DossierService } from './dossiers.js';
@@ -47,6 +52,10 @@ export interface Services {
   captureHandover: CaptureHandoverService;
   captureVideo: CaptureVideoService;
   captureTheme: CaptureThemeService;
+  operators: OperatorService;
+  consoleSessions: ConsoleSessionService;
+  consoleReads: ConsoleReadService;
+  consoleAdmin: ConsoleAdminService;
 }
 
 /** What the services use besides their common dependencies. */
@@ -57,6 +66,9 @@ export interface ServiceExtras {
   /** Fetches capture theme assets (fonts, favicons) from the configured URLs. */
   themeFetch: SafeFetch;
   capture: { linkMinutes: number; sessionMinutes: number; videoMaxBytes: number };
+  console: ConsoleSessionSettings;
+  /** API clients (the console's admins manage them). */
+  clients: ClientService;
 }
 
 /**
@@ -94,5 +106,9 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
     captureHandover: new CaptureHandoverService(captureDeps, captureSteps, extras.sms),
     captureVideo: new CaptureVideoService(captureDeps, captureSteps),
     captureTheme: new CaptureThemeService(extras.themeFetch, deps.logger),
+    operators: new OperatorService(deps.store, deps.clock),
+    consoleSessions: new ConsoleSessionService(deps, extras.console),
+    consoleReads: new ConsoleReadService(deps),
+    consoleAdmin: new ConsoleAdminService(deps, extras.clients),
   };
 }
