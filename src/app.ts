@@ -109,11 +109,17 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
     // The engines' threads start on first use: a process that neither verifies nor redacts never loads a model.
     const engines = createEnginePool({ threads: config.verification.engineThreads });
     const themeFetch = createSafeFetch({ allowPrivate: config.outbound.allowPrivate, maxBodyBytes: 2 * 1024 * 1024 });
+    // Discovery documents, JWKS, token and userinfo responses are small; 256 KB bounds a hostile issuer.
+    const connectFetch = createSafeFetch({ allowPrivate: config.outbound.allowPrivate, maxBodyBytes: 256 * 1024 });
     const services = createServices(deps, {
       engines,
       sms: options.sms ?? new LoggingSmsSender(logger),
       themeFetch,
       capture: config.capture,
+      connect: {
+        http: connectFetch,
+        allowPlainHttp: config.outbound.allowPrivate,
+      },
     });
     const jobs = jobDefinitions(config, deps, engines, options.backends ?? {});
     await queue.init(jobs);
@@ -149,6 +155,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
         await queue.stop();
         await engines.close();
         await themeFetch.close();
+        await connectFetch.close();
         await blobs?.close();
         await store.close();
       },

@@ -37,6 +37,10 @@ export const errorCodes = {
   capture_link_expired: { status: 410, title: 'Capture link expired', type: 'capture:link-expired' },
   capture_link_used: { status: 410, title: 'Capture link already used', type: 'capture:link-used' },
   capture_process_finished: { status: 410, title: 'Capture already finished', type: 'capture:process-finished' },
+  // The end of a live Connect login (the issuer sent the browser back to the callback).
+  connect_callback_invalid: { status: 400, title: 'Unknown login', type: 'login:callback-invalid' },
+  connect_callback_used: { status: 409, title: 'Login already finished', type: 'login:callback-used' },
+  connect_login_expired: { status: 410, title: 'Login took too long', type: 'login:expired' },
   internal: { status: 500, title: 'Internal Server Error' },
   unavailable: { status: 503, title: 'Service Unavailable' },
 } as const satisfies Record<string, { status: number; title: string; type?: string }>;

@@ -22,6 +22,8 @@ import { captureConfigurationRoutes } from './routes/capture-configurations.js';
 import { captureFlowRoutes } from './routes/capture-flow.js';
 import { captureApiRoutes } from './routes/capture-api.js';
 import { captureAppRoutes } from './routes/capture-app.js';
+import { connectCallbackRoutes, connectStartRoutes } from './routes/connect-callback.js';
+import { connectMethodRoutes } from './routes/connect-methods.js';
 import { documentTypeRoutes } from './routes/document-types.js';
 import { dossierRoutes } from './routes/dossiers.js';
 import { fileRoutes } from './routes/files.js';
@@ -110,6 +112,10 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     clock: deps.clock,
     secure: deps.publicUrl.startsWith('https:'),
   });
+  // Live Connect logins: leaving the capture page for the issuer, coming back, and the clients' public keys.
+  const connectOptions = { services: deps.services, secure: deps.publicUrl.startsWith('https:') };
+  await app.register(connectStartRoutes, { prefix: '/assure/capture/connect', ...connectOptions });
+  await app.register(connectCallbackRoutes, { prefix: '/assure/connect', ...connectOptions });
   await app.register(
     async (assure) => {
       requireBearerToken(assure, deps.tokens, deps.clientDirectory);
@@ -129,6 +135,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       await assure.register(captureConfigurationRoutes, options);
       await assure.register(captureFlowRoutes, options);
       await assure.register(redactionRoutes, options);
+      await assure.register(connectMethodRoutes, options);
     },
     { prefix: '/assure' },
   );

@@ -1,4 +1,5 @@
 import type { Engines } from '../engines/pool/types.js';
+import { RelyingParty } from '../connect/relying-party.js';
 import type { SafeFetch } from '../net/safe-fetch.js';
 import type { SmsSender } from '../notifications/sms.js';
 import { CaptureFlowService } from './capture-flows.js';
@@ -7,6 +8,9 @@ import { CaptureSessionService } from './capture-sessions.js';
 import { CaptureStepService } from './capture-steps.js';
 import { CaptureThemeService } from './capture-theme.js';
 import { CaptureConfigurationService } from './capture-configurations.js';
+import { ConnectClientKeys } from './connect-client-keys.js';
+import { ConnectLoginService } from './connect-logins.js';
+import { ConnectMethodService } from './connect-methods.js';
 import type { ServiceDeps } from './context.js';
 import { DocumentTypeService } from './document-types.js';
 import { DossierFileService } from './dossier-files.js';
@@ -45,6 +49,9 @@ export interface Services {
   captureSteps: CaptureStepService;
   captureHandover: CaptureHandoverService;
   captureTheme: CaptureThemeService;
+  connectMethods: ConnectMethodService;
+  connectLogins: ConnectLoginService;
+  connectClientKeys: ConnectClientKeys;
 }
 
 /** What the services use besides their common dependencies. */
@@ -55,12 +62,14 @@ export interface ServiceExtras {
   /** Fetches capture theme assets (fonts, favicons) from the configured URLs. */
   themeFetch: SafeFetch;
   capture: { linkMinutes: number; sessionMinutes: number };
+  /** Live Connect: calls the issuers (discovery, JWKS, token, userinfo); plain http issuers only when private addresses are allowed. */
+  connect: { http: SafeFetch; allowPlainHttp: boolean };
 }
 
 /**
  * Every service, wired to each other and to their dependencies.
  *
- * @example const services = createServices(deps, { engines, sms, themeFetch, capture }); await services.dossiers.list(caller);
+ * @example const services = createServices(deps, { engines, sms, themeFetch, capture, connect }); await services.dossiers.list(caller);
  */
 export function createServices(deps: ServiceDeps, extras: ServiceExtras): Services {
   const { engines } = extras;
@@ -70,6 +79,14 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
   const sandbox = new SandboxService(deps, verification);
   const captureSteps = new CaptureStepService(deps, engines, verification, sandbox);
   const captureDeps = { ...deps, ...extras.capture };
+  const captureSessions = new CaptureSessionService(captureDeps);
+  const relyingParty = new RelyingParty(extras.connect.http, deps.clock);
+  const connectClientKeys = new ConnectClientKeys(deps);
+  const connectMethods = new ConnectMethodService(
+    { ...deps, allowPlainHttp: extras.connect.allowPlainHttp },
+    relyingParty,
+    connectClientKeys,
+  );
   return {
     dossiers: new DossierService(deps),
     userData: new UserDataService(deps),
@@ -87,9 +104,12 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
     redaction: new RedactionService(deps, engines),
     captureConfigurations: new CaptureConfigurationService(deps),
     captureFlows: new CaptureFlowService(captureDeps, processes),
-    captureSessions: new CaptureSessionService(captureDeps),
+    captureSessions,
     captureSteps,
     captureHandover: new CaptureHandoverService(captureDeps, captureSteps, extras.sms),
     captureTheme: new CaptureThemeService(extras.themeFetch, deps.logger),
+    connectMethods,
+    connectLogins: new ConnectLoginService(deps, relyingParty, connectMethods, connectClientKeys, captureSessions),
+    connectClientKeys,
   };
 }
