@@ -78,6 +78,8 @@ describe.each(storeKinds)('live Connect logins on %s', (kind) => {
       userinfo_signed_response_alg: 'RS256',
       userinfo_encrypted_response_alg: 'RSA-OAEP-256',
       userinfo_encrypted_response_enc: 'A256GCM',
+      id_token_encrypted_response_alg: 'RSA-OAEP-256',
+      id_token_encrypted_response_enc: 'A256GCM',
     });
   });
   afterAll(() => issuer.stop());
@@ -161,7 +163,7 @@ describe.each(storeKinds)('live Connect logins on %s', (kind) => {
       expect(result.finalResult).toEqual(expectedFinalResult);
     });
 
-    it('decrypts an encrypted userinfo with the client key (private_key_jwt), keeping the signed JWT inside', async () => {
+    it('decrypts an encrypted ID token and userinfo with the client key (private_key_jwt), keeping the signed JWTs inside', async () => {
       const { trip, process } = await login('sealed');
       expect((await trip.callback()).status).toBe(303);
       const result = await process();
@@ -170,7 +172,9 @@ describe.each(storeKinds)('live Connect logins on %s', (kind) => {
       expect(decodeProtectedHeader(userInfo).alg).toBe('RS256');
       expect(decodeJwt(userInfo)).toMatchObject({ ...testPerson, aud: 'oa-sealed' });
       expect(result.finalResult).toEqual(expectedFinalResult);
-      // The issuer fetched the client's public keys from this server to encrypt and to check the assertion.
+      const idToken = result.providerSpecific!.idToken!;
+      expect(idToken.split('.')).toHaveLength(3);
+      expect(decodeJwt(idToken)).toMatchObject({ iss: issuer.issuer, aud: 'oa-sealed', sub: testPerson.sub });
     });
   });
 

@@ -150,6 +150,7 @@ function makeProvider(state: TestIssuer, clients: Map<string, ClientMetadata>, k
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     pkce: { required: () => true },
+    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
     // The server under test is on loopback too: let the issuer reach it (it fetches the client's JWKS),
     // as the server's own OPENASSURE_OUTBOUND_ALLOW_PRIVATE lets it reach the issuer.
     fetch: (url, options) => {
