@@ -120,6 +120,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
         http: connectFetch,
         allowPlainHttp: config.outbound.allowPrivate,
       },
+      console: config.console,
     });
     const jobs = jobDefinitions(config, deps, engines, options.backends ?? {});
     await queue.init(jobs);
@@ -136,6 +137,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       services,
       clock,
       captureAppDir: config.capture.appDir,
+      console: { appDir: config.console.appDir, sessionHours: config.console.sessionHours },
     });
     return {
       config,

@@ -24,6 +24,7 @@ import { captureApiRoutes } from './routes/capture-api.js';
 import { captureAppRoutes } from './routes/capture-app.js';
 import { connectCallbackRoutes, connectStartRoutes } from './routes/connect-callback.js';
 import { connectMethodRoutes } from './routes/connect-methods.js';
+import { consoleApiRoutes } from './console/api.js';
 import { documentTypeRoutes } from './routes/document-types.js';
 import { dossierRoutes } from './routes/dossiers.js';
 import { fileRoutes } from './routes/files.js';
@@ -57,6 +58,7 @@ export interface HttpDeps {
   clock: Clock;
   /** The capture app's build (`web/capture/dist`). */
   captureAppDir: string;
+  console: { appDir: string; sessionHours: number };
 }
 
 /** The HTTP server: Assure routes under /assure behind a Bearer token, OAuth, health and the API reference. */
@@ -116,6 +118,13 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   const connectOptions = { services: deps.services, secure: deps.publicUrl.startsWith('https:') };
   await app.register(connectStartRoutes, { prefix: '/assure/capture/connect', ...connectOptions });
   await app.register(connectCallbackRoutes, { prefix: '/assure/connect', ...connectOptions });
+  // The operator console's API, authorised by the operator's session cookie only.
+  await app.register(consoleApiRoutes, {
+    prefix: '/console/api',
+    services: deps.services,
+    secure: deps.publicUrl.startsWith('https:'),
+    sessionHours: deps.console.sessionHours,
+  });
   await app.register(
     async (assure) => {
       requireBearerToken(assure, deps.tokens, deps.clientDirectory);

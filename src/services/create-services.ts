@@ -12,6 +12,8 @@ import { ConnectClientKeys } from './connect-client-keys.js';
 import { ConnectLoginService } from './connect-logins.js';
 import { ConnectMethodService } from './connect-methods.js';
 import type { ServiceDeps } from './context.js';
+import { OperatorService } from './console/operators.js';
+import { ConsoleSessionService, type ConsoleSessionSettings } from './console/sessions.js';
 import { DocumentTypeService } from './document-types.js';
 import { DossierFileService } from './dossier-files.js';
 import { DossierService } from './dossiers.js';
@@ -52,6 +54,8 @@ export interface Services {
   connectMethods: ConnectMethodService;
   connectLogins: ConnectLoginService;
   connectClientKeys: ConnectClientKeys;
+  operators: OperatorService;
+  consoleSessions: ConsoleSessionService;
 }
 
 /** What the services use besides their common dependencies. */
@@ -64,6 +68,7 @@ export interface ServiceExtras {
   capture: { linkMinutes: number; sessionMinutes: number };
   /** Live Connect: calls the issuers (discovery, JWKS, token, userinfo); plain http issuers only when private addresses are allowed. */
   connect: { http: SafeFetch; allowPlainHttp: boolean };
+  console: ConsoleSessionSettings;
 }
 
 /**
@@ -111,5 +116,7 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
     connectMethods,
     connectLogins: new ConnectLoginService(deps, relyingParty, connectMethods, connectClientKeys, captureSessions),
     connectClientKeys,
+    operators: new OperatorService(deps.store, deps.clock),
+    consoleSessions: new ConsoleSessionService(deps, extras.console),
   };
 }
