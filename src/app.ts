@@ -121,6 +121,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
         allowPlainHttp: config.outbound.allowPrivate,
       },
       console: config.console,
+      consoleSso: config.consoleSso,
     });
     const jobs = jobDefinitions(config, deps, engines, options.backends ?? {});
     await queue.init(jobs);

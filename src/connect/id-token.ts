@@ -9,7 +9,7 @@ export interface IdTokenExpectations {
   clientId: string;
   nonce: string;
   now: number;
-  clientKeys: ClientKeyPair;
+  clientKeys: ClientKeyPair | undefined;
 }
 
 const toleranceSeconds = 60;

@@ -13,6 +13,7 @@ import { fetchUserInfo } from './user-info.js';
 /** What a successful login hands back: the signed ID token and the userinfo as the process keeps it. */
 export interface LoginTokens {
   idToken: string;
+  idTokenClaims: Record<string, unknown>;
   userInfo: Record<string, unknown> | string;
 }
 
@@ -74,7 +75,7 @@ export class RelyingParty {
 
   async finish(
     method: ConnectMethod,
-    clientKeys: ClientKeyPair,
+    clientKeys: ClientKeyPair | undefined,
     login: { code: string; codeVerifier: string; nonce: string; redirectUri: string },
   ): Promise<LoginTokens> {
     const metadata = await this.checkIssuer(method);
@@ -84,7 +85,7 @@ export class RelyingParty {
       clientId: method.clientId,
       auth:
         authMethod === 'private_key_jwt'
-          ? { method: authMethod, keys: clientKeys }
+          ? { method: authMethod, keys: requireKeys(clientKeys) }
           : { method: authMethod, secret: method.clientSecret ?? '' },
       code: login.code,
       codeVerifier: login.codeVerifier,
@@ -111,7 +112,7 @@ export class RelyingParty {
       clientKeys,
       now: this.clock.now(),
     });
-    return { idToken: idToken.signed, userInfo };
+    return { idToken: idToken.signed, idTokenClaims: idToken.claims, userInfo };
   }
 }
 
@@ -119,3 +120,8 @@ const credentialsOf = (method: ConnectMethod) => ({
   secret: method.clientSecret !== undefined,
   privateKeyJwt: method.privateKeyJwt,
 });
+
+function requireKeys(keys: ClientKeyPair | undefined): ClientKeyPair {
+  if (!keys) throw new ConnectError('invalid_issuer', 'private_key_jwt needs a client key pair, and there is none.');
+  return keys;
+}

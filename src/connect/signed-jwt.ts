@@ -26,7 +26,9 @@ const allowedContentEncryption = ['A128CBC-HS256', 'A192CBC-HS384', 'A256CBC-HS5
 export const isCompactJwe = (token: string): boolean => token.split('.').length === 5;
 
 /** Decrypts a JWE addressed to the client's encryption key; the plaintext (often a nested JWS). */
-export async function decryptForClient(token: string, keys: ClientKeyPair): Promise<string> {
+export async function decryptForClient(token: string, keys: ClientKeyPair | undefined): Promise<string> {
+  // A relying party without a key pair (console sign-on) never asked for encryption: refuse it.
+  if (!keys) throw new joseErrors.JWEDecryptionFailed();
   const { plaintext } = await compactDecrypt(token, await privateKeyOf(keys.encryption, encryptionAlgorithm), {
     keyManagementAlgorithms: allowedKeyManagement,
     contentEncryptionAlgorithms: allowedContentEncryption,

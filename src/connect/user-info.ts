@@ -17,7 +17,7 @@ export interface UserInfoRequest {
   keys: JWTVerifyGetKey;
   issuer: string;
   clientId: string;
-  clientKeys: ClientKeyPair;
+  clientKeys: ClientKeyPair | undefined;
   now: number;
 }
 

@@ -25,6 +25,7 @@ import { captureAppRoutes } from './routes/capture-app.js';
 import { connectCallbackRoutes, connectStartRoutes } from './routes/connect-callback.js';
 import { connectMethodRoutes } from './routes/connect-methods.js';
 import { consoleApiRoutes } from './console/api.js';
+import { consoleSsoRoutes } from './console/sso-routes.js';
 import { documentTypeRoutes } from './routes/document-types.js';
 import { dossierRoutes } from './routes/dossiers.js';
 import { fileRoutes } from './routes/files.js';
@@ -125,6 +126,15 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     secure: deps.publicUrl.startsWith('https:'),
     sessionHours: deps.console.sessionHours,
   });
+  // Operators' single sign-on at an OpenID Provider, when it is set up (its own scope: no session yet).
+  if (deps.services.consoleSso) {
+    await app.register(consoleSsoRoutes, {
+      prefix: '/console/api/sso',
+      sso: deps.services.consoleSso,
+      secure: deps.publicUrl.startsWith('https:'),
+      sessionHours: deps.console.sessionHours,
+    });
+  }
   await app.register(
     async (assure) => {
       requireBearerToken(assure, deps.tokens, deps.clientDirectory);

@@ -136,7 +136,7 @@ export class ConnectLoginService {
         nonce: secrets.nonce,
         redirectUri: connectUrls(this.deps.publicUrl).redirectUri,
       });
-      return { result: { kind: 'tokens', ...tokens } };
+      return { result: { kind: 'tokens', idToken: tokens.idToken, userInfo: tokens.userInfo } };
     } catch (error) {
       if (error instanceof AppError && error.code === 'not_found') {
         return {

@@ -14,6 +14,8 @@ import { ConnectMethodService } from './connect-methods.js';
 import type { ServiceDeps } from './context.js';
 import { OperatorService } from './console/operators.js';
 import { ConsoleSessionService, type ConsoleSessionSettings } from './console/sessions.js';
+import { ConsoleSsoService } from './console/sso.js';
+import type { ConsoleSsoConfig } from '../config/console-sso.js';
 import { DocumentTypeService } from './document-types.js';
 import { DossierFileService } from './dossier-files.js';
 import { DossierService } from './dossiers.js';
@@ -56,6 +58,8 @@ export interface Services {
   connectClientKeys: ConnectClientKeys;
   operators: OperatorService;
   consoleSessions: ConsoleSessionService;
+  /** Operators' single sign-on; undefined when it is not set up. */
+  consoleSso: ConsoleSsoService | undefined;
 }
 
 /** What the services use besides their common dependencies. */
@@ -69,6 +73,7 @@ export interface ServiceExtras {
   /** Live Connect: calls the issuers (discovery, JWKS, token, userinfo); plain http issuers only when private addresses are allowed. */
   connect: { http: SafeFetch; allowPlainHttp: boolean };
   console: ConsoleSessionSettings;
+  consoleSso: ConsoleSsoConfig | undefined;
 }
 
 /**
@@ -118,5 +123,6 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
     connectClientKeys,
     operators: new OperatorService(deps.store, deps.clock),
     consoleSessions: new ConsoleSessionService(deps, extras.console),
+    consoleSso: extras.consoleSso && new ConsoleSsoService(deps, extras.consoleSso, extras.console, relyingParty),
   };
 }

@@ -1,7 +1,7 @@
 import { CaptureBrowser } from './capture-client.js';
 
 /** A browser's cookies, as few as these tests need: name → value, sent to every host (all are loopback). */
-class CookieJar {
+export class CookieJar {
   private readonly cookies = new Map<string, string>();
 
   take(response: Response): void {
@@ -45,14 +45,7 @@ export async function travelToCallback(baseUrl: string, captureUrl: string): Pro
   if (start.status !== 303) throw new Error(`start: ${start.status} ${await start.text()}`);
   jar.take(start);
   const authorizationUrl = new URL(start.headers.get('location')!);
-  let next = authorizationUrl;
-  for (let hop = 0; hop < 10 && !next.pathname.endsWith('/assure/connect/callback'); hop++) {
-    const response = await fetch(next, { headers: { cookie: jar.header() }, redirect: 'manual' });
-    jar.take(response);
-    const location = response.headers.get('location');
-    if (!location) throw new Error(`issuer: ${response.status} ${await response.text()}`);
-    next = new URL(location, next);
-  }
+  const next = await throughIssuer(authorizationUrl, jar, '/assure/connect/callback');
   return {
     authorizationUrl,
     callbackUrl: next,
@@ -62,4 +55,17 @@ export async function travelToCallback(baseUrl: string, captureUrl: string): Pro
       return response;
     },
   };
+}
+
+/** Follows the issuer's redirects (the test issuer logs in by itself) up to the first URL on `callbackPath`. */
+export async function throughIssuer(authorizationUrl: URL, jar: CookieJar, callbackPath: string): Promise<URL> {
+  let next = authorizationUrl;
+  for (let hop = 0; hop < 10 && next.pathname !== callbackPath; hop++) {
+    const response = await fetch(next, { headers: { cookie: jar.header() }, redirect: 'manual' });
+    jar.take(response);
+    const location = response.headers.get('location');
+    if (!location) throw new Error(`issuer: ${response.status} ${await response.text()}`);
+    next = new URL(location, next);
+  }
+  return next;
 }

@@ -141,6 +141,8 @@ function makeProvider(state: TestIssuer, clients: Map<string, ClientMetadata>, k
       openid: ['sub'],
       profile: ['given_name', 'family_name', 'gender'],
       nin: ['signicat.national_id'],
+      email: ['email', 'email_verified'],
+      roles: ['roles'],
     },
     features: {
       devInteractions: { enabled: false },
