@@ -10,7 +10,7 @@
 const layers = [
   ['core'], // domain types, ids, time, errors, countries, the status machine: no I/O
   ['config', 'logging', 'crypto', 'net'], // settings, logger, sealing, SSRF-safe outbound HTTP
-  ['engines'], // MRZ, OCR, VIZ, face, image checks: no HTTP, no database
+  ['engines', 'connect'], // MRZ, OCR, VIZ, face, image checks; the OpenID Connect relying party: no database
   ['matching', 'document-types', 'watermark', 'capture'], // pure domain logic over engine results and data
   ['store', 'blobs'], // persistence ports and adapters
   ['jobs', 'auth', 'redaction'], // the queue, credentials and tokens, redaction of stored images

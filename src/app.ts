@@ -109,13 +109,20 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
     // The engines' threads start on first use: a process that neither verifies nor redacts never loads a model.
     const engines = createEnginePool({ threads: config.verification.engineThreads });
     const themeFetch = createSafeFetch({ allowPrivate: config.outbound.allowPrivate, maxBodyBytes: 2 * 1024 * 1024 });
+    // Discovery documents, JWKS, token and userinfo responses are small; 256 KB bounds a hostile issuer.
+    const connectFetch = createSafeFetch({ allowPrivate: config.outbound.allowPrivate, maxBodyBytes: 256 * 1024 });
     const services = createServices(deps, {
       engines,
       sms: options.sms ?? new LoggingSmsSender(logger),
       themeFetch,
       capture: config.capture,
+      connect: {
+        http: connectFetch,
+        allowPlainHttp: config.outbound.allowPrivate,
+      },
       console: config.console,
       clients,
+      consoleSso: config.consoleSso,
     });
     const jobs = jobDefinitions(config, deps, engines, options.backends ?? {});
     await queue.init(jobs);
@@ -152,6 +159,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
         await queue.stop();
         await engines.close();
         await themeFetch.close();
+        await connectFetch.close();
         await blobs?.close();
         await store.close();
       },

@@ -1,3 +1,4 @@
+import type { ProcessStatus } from '../core/process-status.js';
 import { isAlpha3Country } from '../core/countries.js';
 import type { CaptureConfiguration } from './configuration.js';
 import { toCaptureLanguage, type CaptureLanguage } from './languages.js';
@@ -128,7 +129,7 @@ export function checkCaptureRequest(raw: RawCaptureRequest): CheckedCaptureReque
 /** The integrator's redirect URL with upstream's query parameters added (its own query kept). */
 export function redirectWithOutcome(
   redirectUrl: string,
-  outcome: { dossierId: string; processId: string; status: 'processing' | 'canceled' },
+  outcome: { dossierId: string; processId: string; status: ProcessStatus },
 ): string {
   const url = new URL(redirectUrl);
   url.searchParams.set('dossierId', outcome.dossierId);

@@ -15,7 +15,8 @@ export interface SessionView {
   provider: string;
   providerTitle: string;
   processType: string | null;
-  flow: 'capture' | 'sandbox-provider';
+  /** `provider-login`: a live login at the client's identity provider, started at `/assure/capture/connect/start`. */
+  flow: 'capture' | 'sandbox-provider' | 'provider-login';
   environment: 'sandbox' | 'live';
   device: 'primary' | 'handover';
   status: string;
@@ -128,7 +129,7 @@ export function sessionView(facts: SessionFacts): SessionView {
     provider: facts.provider.value,
     providerTitle: facts.provider.title,
     processType: facts.processType,
-    flow: facts.kind === 'app' ? 'capture' : 'sandbox-provider',
+    flow: facts.kind === 'app' ? 'capture' : facts.environment === 'live' ? 'provider-login' : 'sandbox-provider',
     environment: facts.environment,
     device: facts.device,
     status: facts.status,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readBlobs, type BlobConfig } from './blobs.js';
 import { readCapture, type CaptureConfig } from './capture.js';
 import { readConsole, type ConsoleConfig } from './console.js';
+import { readConsoleSso, type ConsoleSsoConfig } from './console-sso.js';
 import { ConfigError, EnvReader } from './env-reader.js';
 
 export type Mode = 'local' | 'production';
@@ -71,6 +72,8 @@ export interface Config {
   outbound: OutboundConfig;
   capture: CaptureConfig;
   console: ConsoleConfig;
+  /** Operators' single sign-on; undefined: local passwords only. */
+  consoleSso: ConsoleSsoConfig | undefined;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -107,6 +110,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     outbound: readOutbound(read, mode),
     capture: readCapture(read),
     console: readConsole(read, mode),
+    consoleSso: readConsoleSso(read),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -38,6 +38,10 @@ export const errorCodes = {
   capture_link_expired: { status: 410, title: 'Capture link expired', type: 'capture:link-expired' },
   capture_link_used: { status: 410, title: 'Capture link already used', type: 'capture:link-used' },
   capture_process_finished: { status: 410, title: 'Capture already finished', type: 'capture:process-finished' },
+  // The end of a live Connect login (the issuer sent the browser back to the callback).
+  connect_callback_invalid: { status: 400, title: 'Unknown login', type: 'login:callback-invalid' },
+  connect_callback_used: { status: 409, title: 'Login already finished', type: 'login:callback-used' },
+  connect_login_expired: { status: 410, title: 'Login took too long', type: 'login:expired' },
   // The operator console's own answers (`type` names them for the console app).
   console_unauthenticated: { status: 401, title: 'Not signed in', type: 'console:unauthenticated' },
   console_totp_required: { status: 401, title: 'One-time code required', type: 'console:totp-required' },

@@ -22,8 +22,11 @@ import { captureConfigurationRoutes } from './routes/capture-configurations.js';
 import { captureFlowRoutes } from './routes/capture-flow.js';
 import { captureApiRoutes } from './routes/capture-api.js';
 import { captureAppRoutes } from './routes/capture-app.js';
+import { connectCallbackRoutes, connectStartRoutes } from './routes/connect-callback.js';
+import { connectMethodRoutes } from './routes/connect-methods.js';
 import { consoleApiRoutes } from './console/api.js';
 import { consoleAppRoutes } from './console/app-routes.js';
+import { consoleSsoRoutes } from './console/sso-routes.js';
 import { documentTypeRoutes } from './routes/document-types.js';
 import { dossierRoutes } from './routes/dossiers.js';
 import { fileRoutes } from './routes/files.js';
@@ -113,6 +116,10 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     clock: deps.clock,
     secure: deps.publicUrl.startsWith('https:'),
   });
+  // Live Connect logins: leaving the capture page for the issuer, coming back, and the clients' public keys.
+  const connectOptions = { services: deps.services, secure: deps.publicUrl.startsWith('https:') };
+  await app.register(connectStartRoutes, { prefix: '/assure/capture/connect', ...connectOptions });
+  await app.register(connectCallbackRoutes, { prefix: '/assure/connect', ...connectOptions });
   // The operator console's API, authorised by the operator's session cookie only.
   await app.register(consoleApiRoutes, {
     prefix: '/console/api',
@@ -121,6 +128,15 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     sessionHours: deps.console.sessionHours,
   });
   await app.register(consoleAppRoutes, { prefix: '/console', appDir: deps.console.appDir });
+  // Operators' single sign-on at an OpenID Provider, when it is set up (its own scope: no session yet).
+  if (deps.services.consoleSso) {
+    await app.register(consoleSsoRoutes, {
+      prefix: '/console/api/sso',
+      sso: deps.services.consoleSso,
+      secure: deps.publicUrl.startsWith('https:'),
+      sessionHours: deps.console.sessionHours,
+    });
+  }
   await app.register(
     async (assure) => {
       requireBearerToken(assure, deps.tokens, deps.clientDirectory);
@@ -140,6 +156,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       await assure.register(captureConfigurationRoutes, options);
       await assure.register(captureFlowRoutes, options);
       await assure.register(redactionRoutes, options);
+      await assure.register(connectMethodRoutes, options);
     },
     { prefix: '/assure' },
   );

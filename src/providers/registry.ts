@@ -7,7 +7,7 @@ import { readid } from './readid/definition.js';
 import { signicatpaper } from './signicatpaper/definition.js';
 import { signicatpictureid } from './signicatpictureid/definition.js';
 import { signicatvideoid } from './signicatvideoid/definition.js';
-import type { ProviderDefinition } from './types.js';
+import type { LiveLogin, ProviderDefinition } from './types.js';
 import { webid } from './webid/definition.js';
 
 /** Every provider, in one list. */
@@ -92,4 +92,11 @@ export function providerFields(part: (definition: ProviderDefinition) => TProper
     }
   }
   return merged;
+}
+
+/** The provider whose live processes are logins at an OpenID Provider the client registered. */
+export function liveLoginProvider(): ProviderDefinition & { liveLogin: LiveLogin } {
+  const found = providers.find((p) => p.liveLogin !== undefined);
+  if (!found?.liveLogin) throw new Error('No provider takes live logins.');
+  return { ...found, liveLogin: found.liveLogin };
 }

@@ -120,6 +120,25 @@ export interface ProviderDefinition {
   engineBackend?(context: EngineContext): Promise<EngineResult>;
   /** Where upstream's own examples contradict its stated rules, and which rule this provider follows. */
   upstreamErrata?: readonly UpstreamErratum[];
+  /**
+   * For live clients: the end-user logs in at an OpenID Provider the client registered (see
+   * src/connect), and the login's result becomes this provider's raw result.
+   */
+  liveLogin?: LiveLogin;
+}
+
+/** What an OpenID Connect login ended with: checked tokens, or the issuer's (or the checks') error. */
+export type LoginResult =
+  | { kind: 'tokens'; idToken: string; userInfo: Record<string, unknown> | string }
+  | { kind: 'error'; error: string; description?: string; endUserCanceled: boolean };
+
+export interface LiveLogin {
+  /** The method a provider value names (what follows the provider's prefix), or undefined. */
+  methodOf(providerValue: string): string | undefined;
+  /** The provider value of a method, as processes carry it. */
+  valueOf(method: string): string;
+  /** The provider's raw result for a login's result, for the provider's own mapResult. */
+  rawOf(result: LoginResult): unknown;
 }
 
 /**

@@ -7,7 +7,7 @@ import { resolveSettings } from '../capture/settings.js';
 import { hashCaptureToken, newCaptureToken } from '../capture/tokens.js';
 import type { ClientCaller } from '../core/domain.js';
 import { AppError } from '../core/errors.js';
-import { resolveProvider } from '../providers/registry.js';
+import { providerOf, resolveProvider } from '../providers/registry.js';
 import type { CaptureRule, ProviderDefinition } from '../providers/types.js';
 import type { CaptureFlowRecord } from '../store/repositories/capture-flows.js';
 import { isLiveVideoCapture } from './capture-plan.js';
@@ -58,6 +58,7 @@ export class CaptureFlowService {
     );
     const rule = captureRuleOf(definition);
     const kind = flowKind(caller, definition, rule, request.sdk, process.processType);
+    if (caller.environment === 'live' && definition.liveLogin) await this.requireLoginMethod(caller, process.provider);
     const settings = resolveSettings(
       configuration?.configuration,
       request.uiProfileJSON,
@@ -99,6 +100,17 @@ export class CaptureFlowService {
     });
     return { url: captureUrl(this.deps.publicUrl, token), processId: process.id };
   }
+
+  /** A live login needs the method registered by this client (see docs/connect.md). */
+  private async requireLoginMethod(caller: ClientCaller, providerValue: string): Promise<void> {
+    const method = providerOf(providerValue).liveLogin?.methodOf(providerValue);
+    if (method === undefined || !(await this.deps.store.repos.connectMethods.find(caller.clientId, method))) {
+      throw invalid(
+        `providers[0].provider '${providerValue}' names no method this client registered; register it first ` +
+          `with PUT /assure/connect/methods/${method ?? '{method}'}.`,
+      );
+    }
+  }
 }
 
 /** The link the end-user opens: the token rides in the fragment, which browsers never send to servers. */
@@ -137,7 +149,9 @@ function flowKind(
         `it captures ${rule.appProcessTypes.join(' and ')} processes.`,
     );
   }
-  if (caller.environment === 'live' && (kind === 'provider' || !definition.engineBackend)) {
+  // A provider whose live processes are logins at the client's own identity provider runs live (src/connect).
+  const liveLogin = kind === 'provider' && definition.liveLogin !== undefined;
+  if (caller.environment === 'live' && !liveLogin && (kind === 'provider' || !definition.engineBackend)) {
     throw invalid(
       `${definition.title} processes cannot be captured live yet: their verification needs the provider's own app, ` +
         'which this server does not run. Sandbox clients can try the flow.' +

@@ -1,4 +1,5 @@
 import type { Engines } from '../engines/pool/types.js';
+import { RelyingParty } from '../connect/relying-party.js';
 import type { SafeFetch } from '../net/safe-fetch.js';
 import type { SmsSender } from '../notifications/sms.js';
 import { CaptureFlowService } from './capture-flows.js';
@@ -8,12 +9,17 @@ import { CaptureStepService } from './capture-steps.js';
 import { CaptureVideoService } from './capture-video.js';
 import { CaptureThemeService } from './capture-theme.js';
 import { CaptureConfigurationService } from './capture-configurations.js';
+import { ConnectClientKeys } from './connect-client-keys.js';
+import { ConnectLoginService } from './connect-logins.js';
+import { ConnectMethodService } from './connect-methods.js';
 import type { ServiceDeps } from './context.js';
 import { OperatorService } from './console/operators.js';
 import { ConsoleReadService } from './console/reads.js';
 import { ConsoleAdminService } from './console/admin.js';
 import type { ClientService } from './clients.js';
 import { ConsoleSessionService, type ConsoleSessionSettings } from './console/sessions.js';
+import { ConsoleSsoService } from './console/sso.js';
+import type { ConsoleSsoConfig } from '../config/console-sso.js';
 import { DocumentTypeService } from './document-types.js';
 import { DossierFileService } from './dossier-files.js';
 import { DossierService } from './dossiers.js';
@@ -52,10 +58,15 @@ export interface Services {
   captureHandover: CaptureHandoverService;
   captureVideo: CaptureVideoService;
   captureTheme: CaptureThemeService;
+  connectMethods: ConnectMethodService;
+  connectLogins: ConnectLoginService;
+  connectClientKeys: ConnectClientKeys;
   operators: OperatorService;
   consoleSessions: ConsoleSessionService;
   consoleReads: ConsoleReadService;
   consoleAdmin: ConsoleAdminService;
+  /** Operators' single sign-on; undefined when it is not set up. */
+  consoleSso: ConsoleSsoService | undefined;
 }
 
 /** What the services use besides their common dependencies. */
@@ -66,7 +77,10 @@ export interface ServiceExtras {
   /** Fetches capture theme assets (fonts, favicons) from the configured URLs. */
   themeFetch: SafeFetch;
   capture: { linkMinutes: number; sessionMinutes: number; videoMaxBytes: number };
+  /** Live Connect: calls the issuers (discovery, JWKS, token, userinfo); plain http issuers only when private addresses are allowed. */
+  connect: { http: SafeFetch; allowPlainHttp: boolean };
   console: ConsoleSessionSettings;
+  consoleSso: ConsoleSsoConfig | undefined;
   /** API clients (the console's admins manage them). */
   clients: ClientService;
 }
@@ -74,7 +88,7 @@ export interface ServiceExtras {
 /**
  * Every service, wired to each other and to their dependencies.
  *
- * @example const services = createServices(deps, { engines, sms, themeFetch, capture }); await services.dossiers.list(caller);
+ * @example const services = createServices(deps, { engines, sms, themeFetch, capture, connect }); await services.dossiers.list(caller);
  */
 export function createServices(deps: ServiceDeps, extras: ServiceExtras): Services {
   const { engines } = extras;
@@ -84,6 +98,14 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
   const sandbox = new SandboxService(deps, verification);
   const captureSteps = new CaptureStepService(deps, engines, verification, sandbox);
   const captureDeps = { ...deps, ...extras.capture };
+  const captureSessions = new CaptureSessionService(captureDeps);
+  const relyingParty = new RelyingParty(extras.connect.http, deps.clock);
+  const connectClientKeys = new ConnectClientKeys(deps);
+  const connectMethods = new ConnectMethodService(
+    { ...deps, allowPlainHttp: extras.connect.allowPlainHttp },
+    relyingParty,
+    connectClientKeys,
+  );
   return {
     dossiers: new DossierService(deps),
     userData: new UserDataService(deps),
@@ -101,14 +123,18 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
     redaction: new RedactionService(deps, engines),
     captureConfigurations: new CaptureConfigurationService(deps),
     captureFlows: new CaptureFlowService(captureDeps, processes),
-    captureSessions: new CaptureSessionService(captureDeps),
+    captureSessions,
     captureSteps,
     captureHandover: new CaptureHandoverService(captureDeps, captureSteps, extras.sms),
     captureVideo: new CaptureVideoService(captureDeps, captureSteps),
     captureTheme: new CaptureThemeService(extras.themeFetch, deps.logger),
+    connectMethods,
+    connectLogins: new ConnectLoginService(deps, relyingParty, connectMethods, connectClientKeys, captureSessions),
+    connectClientKeys,
     operators: new OperatorService(deps.store, deps.clock),
     consoleSessions: new ConsoleSessionService(deps, extras.console),
     consoleReads: new ConsoleReadService(deps),
     consoleAdmin: new ConsoleAdminService(deps, extras.clients),
+    consoleSso: extras.consoleSso && new ConsoleSsoService(deps, extras.consoleSso, extras.console, relyingParty),
   };
 }

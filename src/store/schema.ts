@@ -23,6 +23,9 @@ export interface Database {
   capture_flows: CaptureFlowsTable;
   capture_links: CaptureLinksTable;
   capture_sessions: CaptureSessionsTable;
+  connect_methods: ConnectMethodsTable;
+  connect_client_keys: ConnectClientKeysTable;
+  connect_authorizations: ConnectAuthorizationsTable;
   operators: OperatorsTable;
   operator_sessions: OperatorSessionsTable;
   sign_in_failures: SignInFailuresTable;
@@ -328,6 +331,38 @@ export interface ReviewDecisionsTable {
   /** JSON object of corrected fields, or null. */
   corrections: string | null;
   at: number;
+}
+
+/** A client's eID method for live Connect; `settings` is JSON without the secret, which is sealed apart. */
+export interface ConnectMethodsTable {
+  client_id: string;
+  method: string;
+  settings: string;
+  client_secret_sealed: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A client's own key pair for its issuers: private JWKs sealed, the public JWKS as published. */
+export interface ConnectClientKeysTable {
+  client_id: string;
+  key_set_id: string;
+  private_keys_sealed: string;
+  public_jwks: string;
+  created_at: number;
+}
+
+/** A login sent to an issuer, by the SHA-256 of its state; used once, by the callback. */
+export interface ConnectAuthorizationsTable {
+  state_hash: string;
+  process_id: string;
+  client_id: string;
+  method: string;
+  secrets_sealed: string;
+  browser_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
 }
 
 /** Width of a process-count bucket. */

@@ -12,6 +12,9 @@ import { ImageRepository } from './repositories/images.js';
 import { CaptureConfigurationRepository } from './repositories/capture-configurations.js';
 import { CaptureFlowRepository } from './repositories/capture-flows.js';
 import { CaptureLinkRepository } from './repositories/capture-links.js';
+import { ConnectAuthorizationRepository } from './repositories/connect-authorizations.js';
+import { ConnectClientKeyRepository } from './repositories/connect-client-keys.js';
+import { ConnectMethodRepository } from './repositories/connect-methods.js';
 import { MatchingConfigurationRepository } from './repositories/matching-configurations.js';
 import { DeliveryRepository } from './repositories/deliveries.js';
 import { ProcessEventRepository } from './repositories/process-events.js';
@@ -41,6 +44,9 @@ export interface Repositories {
   captureConfigurations: CaptureConfigurationRepository;
   captureFlows: CaptureFlowRepository;
   captureLinks: CaptureLinkRepository;
+  connectMethods: ConnectMethodRepository;
+  connectClientKeys: ConnectClientKeyRepository;
+  connectAuthorizations: ConnectAuthorizationRepository;
   operators: OperatorRepository;
   operatorSessions: OperatorSessionRepository;
   signInFailures: SignInFailureRepository;
@@ -67,6 +73,9 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     captureConfigurations: new CaptureConfigurationRepository(db),
     captureFlows: new CaptureFlowRepository(db),
     captureLinks: new CaptureLinkRepository(db),
+    connectMethods: new ConnectMethodRepository(db),
+    connectClientKeys: new ConnectClientKeyRepository(db),
+    connectAuthorizations: new ConnectAuthorizationRepository(db),
     operators: new OperatorRepository(db),
     operatorSessions: new OperatorSessionRepository(db),
     signInFailures: new SignInFailureRepository(db),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { abandonedMessage } from '../expiry.js';
 import { noCreateRules, type ProviderDefinition } from '../types.js';
+import { liveLogin, methodPattern } from './live-login.js';
 import { mapResult } from './mapping.js';
 import { userInfoNode } from './matching-nodes.js';
 import { scenarios } from './scenarios.js';
@@ -10,7 +11,7 @@ import { upstreamErrata } from './upstream-errata.js';
 export const connect: ProviderDefinition = {
   name: 'connect',
   title: 'Connect',
-  methodValues: { pattern: /^connect:([a-z0-9][a-z0-9._-]{0,63})$/, written: 'connect:<method>' },
+  methodValues: { pattern: methodPattern, written: 'connect:<method>' },
   processTypes: [],
   defaultProcessType: undefined,
   documentType: 'notApplicable',
@@ -31,4 +32,5 @@ export const connect: ProviderDefinition = {
   mapResult,
   matchingNodes: { userInfo: userInfoNode },
   scenarios,
+  liveLogin,
 };

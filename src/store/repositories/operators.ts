@@ -86,6 +86,11 @@ export class OperatorRepository {
     return result.numUpdatedRows > 0n;
   }
 
+  /** The role an operator signed in by single sign-on has now (the identity provider decides it). */
+  async setRole(email: string, role: OperatorRole, now: number): Promise<void> {
+    await this.db.updateTable('operators').set({ role, updated_at: now }).where('email', '=', email).execute();
+  }
+
   async delete(email: string): Promise<boolean> {
     const result = await this.db.deleteFrom('operators').where('email', '=', email).executeTakeFirst();
     return result.numDeletedRows > 0n;

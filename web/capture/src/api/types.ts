@@ -67,7 +67,7 @@ export interface Session {
   provider: string;
   providerTitle: string;
   processType: string | null;
-  flow: 'capture' | 'sandbox-provider';
+  flow: 'capture' | 'sandbox-provider' | 'provider-login';
   environment: 'sandbox' | 'live';
   device: 'primary' | 'handover';
   status: ProcessStatus;

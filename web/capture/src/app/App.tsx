@@ -29,6 +29,7 @@ type View =
   | { kind: 'leaving' };
 
 const api = new CaptureApi();
+const PROVIDER_LOGIN_START = '/assure/capture/connect/start';
 const NO_TRANSLATIONS = {};
 
 function languagesOf(session: Session | null): Language[] {
@@ -62,6 +63,8 @@ export function App() {
     if (started.status !== 'pending')
       return setView({ kind: 'error', error: 'process-finished', redirectUrl: started.redirectUrl });
     if (started.flow === 'sandbox-provider') return setView({ kind: 'sandbox' });
+    // A live login at the client's identity provider: the server sends the browser on to the issuer.
+    if (started.flow === 'provider-login') return leave(PROVIDER_LOGIN_START);
     setView({ kind: 'flow', page: startPage(started, planPages(started, context)) });
   };
 
