@@ -1200,6 +1200,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assure/connect/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's Connect methods */
+        get: operations["listConnectMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assure/connect/methods/{method}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A Connect method (without its secret) */
+        get: operations["getConnectMethod"];
+        /** Create or replace a Connect method; the issuer's discovery document is read first */
+        put: operations["putConnectMethod"];
+        post?: never;
+        /** Delete a Connect method */
+        delete: operations["deleteConnectMethod"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5371,6 +5407,334 @@ export interface operations {
             };
             /** @description The request body is too large. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listConnectMethods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        method: string;
+                        issuer: string;
+                        clientId: string;
+                        /** @description Whether a client secret is stored (it is never returned). */
+                        clientSecretSet: boolean;
+                        privateKeyJwt: boolean;
+                        scopes: string[];
+                        acrValues?: string;
+                        prompt?: string;
+                        /**
+                         * @description How the issuer delivers the userinfo: plain JSON, a signed JWT, or a JWT encrypted to the client key (published at `jwksUri`), which is decrypted here.
+                         * @enum {string}
+                         */
+                        userInfo: "json" | "signed" | "encrypted";
+                        /** @description The redirect URI to register at the issuer. */
+                        redirectUri: string;
+                        /** @description The client's public keys, to register at the issuer (encryption, private_key_jwt). */
+                        jwksUri: string;
+                        /**
+                         * @description ISO-8601 date-time in UTC (YYYY-MM-DDThh:mm:ssZ).
+                         * @example 2022-01-01T09:00:00Z
+                         */
+                        createdAt: string;
+                        /**
+                         * @description ISO-8601 date-time in UTC (YYYY-MM-DDThh:mm:ssZ).
+                         * @example 2022-01-01T09:00:00Z
+                         */
+                        updatedAt: string;
+                    }[];
+                };
+            };
+            /** @description The Bearer token is missing or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getConnectMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The method name: what follows `connect:` in a process provider value.
+                 * @example idin
+                 */
+                method: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        method: string;
+                        issuer: string;
+                        clientId: string;
+                        /** @description Whether a client secret is stored (it is never returned). */
+                        clientSecretSet: boolean;
+                        privateKeyJwt: boolean;
+                        scopes: string[];
+                        acrValues?: string;
+                        prompt?: string;
+                        /**
+                         * @description How the issuer delivers the userinfo: plain JSON, a signed JWT, or a JWT encrypted to the client key (published at `jwksUri`), which is decrypted here.
+                         * @enum {string}
+                         */
+                        userInfo: "json" | "signed" | "encrypted";
+                        /** @description The redirect URI to register at the issuer. */
+                        redirectUri: string;
+                        /** @description The client's public keys, to register at the issuer (encryption, private_key_jwt). */
+                        jwksUri: string;
+                        /**
+                         * @description ISO-8601 date-time in UTC (YYYY-MM-DDThh:mm:ssZ).
+                         * @example 2022-01-01T09:00:00Z
+                         */
+                        createdAt: string;
+                        /**
+                         * @description ISO-8601 date-time in UTC (YYYY-MM-DDThh:mm:ssZ).
+                         * @example 2022-01-01T09:00:00Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid; `detail` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The Bearer token is missing or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The resource does not exist (or belongs to another client). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    putConnectMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The method name: what follows `connect:` in a process provider value.
+                 * @example idin
+                 */
+                method: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The OpenID Provider issuer identifier; its discovery document is read from it. */
+                    issuer: string;
+                    /** @description The client id this server logs in with at the issuer. */
+                    clientId: string;
+                    /** @description The client secret (client_secret_basic or _post). Stored sealed, never returned. */
+                    clientSecret?: string;
+                    /** @description Authenticate with private_key_jwt, signed with the client key at `jwksUri`. */
+                    privateKeyJwt?: boolean;
+                    /** @description Scopes to ask for; `openid` is always added. */
+                    scopes: string[];
+                    /** @description The acr_values of the authorization request. */
+                    acrValues?: string;
+                    /** @enum {string} */
+                    prompt?: "none" | "login" | "consent" | "select_account";
+                    /**
+                     * @description How the issuer delivers the userinfo: plain JSON, a signed JWT, or a JWT encrypted to the client key (published at `jwksUri`), which is decrypted here.
+                     * @enum {string}
+                     */
+                    userInfo: "json" | "signed" | "encrypted";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        method: string;
+                        issuer: string;
+                        clientId: string;
+                        /** @description Whether a client secret is stored (it is never returned). */
+                        clientSecretSet: boolean;
+                        privateKeyJwt: boolean;
+                        scopes: string[];
+                        acrValues?: string;
+                        prompt?: string;
+                        /**
+                         * @description How the issuer delivers the userinfo: plain JSON, a signed JWT, or a JWT encrypted to the client key (published at `jwksUri`), which is decrypted here.
+                         * @enum {string}
+                         */
+                        userInfo: "json" | "signed" | "encrypted";
+                        /** @description The redirect URI to register at the issuer. */
+                        redirectUri: string;
+                        /** @description The client's public keys, to register at the issuer (encryption, private_key_jwt). */
+                        jwksUri: string;
+                        /**
+                         * @description ISO-8601 date-time in UTC (YYYY-MM-DDThh:mm:ssZ).
+                         * @example 2022-01-01T09:00:00Z
+                         */
+                        createdAt: string;
+                        /**
+                         * @description ISO-8601 date-time in UTC (YYYY-MM-DDThh:mm:ssZ).
+                         * @example 2022-01-01T09:00:00Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        method: string;
+                        issuer: string;
+                        clientId: string;
+                        /** @description Whether a client secret is stored (it is never returned). */
+                        clientSecretSet: boolean;
+                        privateKeyJwt: boolean;
+                        scopes: string[];
+                        acrValues?: string;
+                        prompt?: string;
+                        /**
+                         * @description How the issuer delivers the userinfo: plain JSON, a signed JWT, or a JWT encrypted to the client key (published at `jwksUri`), which is decrypted here.
+                         * @enum {string}
+                         */
+                        userInfo: "json" | "signed" | "encrypted";
+                        /** @description The redirect URI to register at the issuer. */
+                        redirectUri: string;
+                        /** @description The client's public keys, to register at the issuer (encryption, private_key_jwt). */
+                        jwksUri: string;
+                        /**
+                         * @description ISO-8601 date-time in UTC (YYYY-MM-DDThh:mm:ssZ).
+                         * @example 2022-01-01T09:00:00Z
+                         */
+                        createdAt: string;
+                        /**
+                         * @description ISO-8601 date-time in UTC (YYYY-MM-DDThh:mm:ssZ).
+                         * @example 2022-01-01T09:00:00Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid; `detail` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The Bearer token is missing or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteConnectMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The method name: what follows `connect:` in a process provider value.
+                 * @example idin
+                 */
+                method: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The request is not valid; `detail` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The Bearer token is missing or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The resource does not exist (or belongs to another client). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
