@@ -31,6 +31,8 @@ const DENY_CAMERA = `if (navigator.mediaDevices) navigator.mediaDevices.getUserM
   Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));`;
 /** Polls wait this long: the machines that run the suite are often busy. */
 const SLOW = { timeout: 15_000 };
+/** The server's checks run the engines (their first use loads models): slow on a busy machine. */
+const CHECKED = { timeout: 90_000 };
 const PROMPTS = ['turnLeft', 'turnRight', 'lookUp', 'smile', 'blink'].map((prompt) =>
   en.text(`video.prompt.${prompt}`),
 );
@@ -46,7 +48,7 @@ async function throughTheCard(page: Page, card: Buffer, name: string): Promise<v
   await page.getByTestId('document-continue').click();
   for (const side of ['front', 'back']) {
     await page.getByTestId('file-input').setInputFiles({ name: `${side}.jpg`, mimeType: 'image/jpeg', buffer: card });
-    await expect.poll(() => page.getByTestId('confirm').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('confirm').count(), CHECKED).toBe(1);
     if (side === 'back') await screenshot(page, name, '1-back-kept');
     await page.getByTestId('confirm').click();
   }
@@ -58,11 +60,12 @@ async function recordVideo(page: Page, name: string): Promise<{ session: VideoSe
   await screenshot(page, name, '2-video-ready');
   const videoAnswer = page.waitForResponse(
     (r) => r.url().includes(`${SESSION_PATH}/video`) && r.request().method() === 'POST',
-    { timeout: 30_000 },
+    CHECKED,
   );
-  const stillAnswer = page.waitForResponse((r) => r.url().includes(`${SESSION_PATH}/images/selfie?source=camera`), {
-    timeout: 30_000,
-  });
+  const stillAnswer = page.waitForResponse(
+    (r) => r.url().includes(`${SESSION_PATH}/images/selfie?source=camera`),
+    CHECKED,
+  );
   await page.getByTestId('video-record').click();
   // The prompt appears a second into the recording, in words from the catalogue.
   await expect
