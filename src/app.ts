@@ -114,6 +114,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       sms: options.sms ?? new LoggingSmsSender(logger),
       themeFetch,
       capture: config.capture,
+      review: config.review,
     });
     const jobs = jobDefinitions(config, deps, engines, options.backends ?? {});
     await queue.init(jobs);

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readBlobs, type BlobConfig } from './blobs.js';
 import { readCapture, type CaptureConfig } from './capture.js';
+import { readReview, type ReviewConfig } from './review.js';
 import { ConfigError, EnvReader } from './env-reader.js';
 
 export type Mode = 'local' | 'production';
@@ -69,6 +70,7 @@ export interface Config {
   verification: VerificationConfig;
   outbound: OutboundConfig;
   capture: CaptureConfig;
+  review: ReviewConfig;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -104,6 +106,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     outbound: readOutbound(read, mode),
     capture: readCapture(read),
+    review: readReview(read),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -37,6 +37,8 @@ export const errorCodes = {
   capture_link_expired: { status: 410, title: 'Capture link expired', type: 'capture:link-expired' },
   capture_link_used: { status: 410, title: 'Capture link already used', type: 'capture:link-used' },
   capture_process_finished: { status: 410, title: 'Capture already finished', type: 'capture:process-finished' },
+  // The console's review queue: another reviewer holds the case's claim.
+  review_claimed: { status: 409, title: 'Claimed by another reviewer', type: 'review:claimed' },
   internal: { status: 500, title: 'Internal Server Error' },
   unavailable: { status: 503, title: 'Service Unavailable' },
 } as const satisfies Record<string, { status: number; title: string; type?: string }>;

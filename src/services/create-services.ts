@@ -17,6 +17,7 @@ import { ProcessListService } from './process-list.js';
 import { ProcessService } from './processes.js';
 import { RedactionService } from './redaction.js';
 import { ResultService } from './results.js';
+import { ReviewService } from './reviews.js';
 import { SandboxService } from './sandbox.js';
 import { UserDataService } from './user-data.js';
 import { VerificationService } from './verification.js';
@@ -45,6 +46,7 @@ export interface Services {
   captureSteps: CaptureStepService;
   captureHandover: CaptureHandoverService;
   captureTheme: CaptureThemeService;
+  reviews: ReviewService;
 }
 
 /** What the services use besides their common dependencies. */
@@ -55,6 +57,7 @@ export interface ServiceExtras {
   /** Fetches capture theme assets (fonts, favicons) from the configured URLs. */
   themeFetch: SafeFetch;
   capture: { linkMinutes: number; sessionMinutes: number };
+  review: { claimMinutes: number };
 }
 
 /**
@@ -91,5 +94,9 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
     captureSteps,
     captureHandover: new CaptureHandoverService(captureDeps, captureSteps, extras.sms),
     captureTheme: new CaptureThemeService(extras.themeFetch, deps.logger),
+    reviews: new ReviewService(deps, {
+      claimMinutes: extras.review.claimMinutes,
+      redaction: { engines, blobs: deps.blobs },
+    }),
   };
 }

@@ -23,6 +23,9 @@ export interface Database {
   capture_flows: CaptureFlowsTable;
   capture_links: CaptureLinksTable;
   capture_sessions: CaptureSessionsTable;
+  client_settings: ClientSettingsTable;
+  reviews: ReviewsTable;
+  review_decisions: ReviewDecisionsTable;
 }
 
 export interface ClientsTable {
@@ -235,6 +238,41 @@ export interface CaptureSessionsTable {
   csrf_token: string;
   created_at: number;
   expires_at: number;
+}
+
+/** A client's console settings: which providers' inconclusive results go to manual review, four-eyes. */
+export interface ClientSettingsTable {
+  client_id: string;
+  /** JSON array of provider names. */
+  review_inconclusive: string;
+  /** 1 when an acceptance needs two reviewers (an integer: SQLite has no boolean). */
+  four_eyes: number;
+}
+
+/** A process waiting for (or done with) manual review. */
+export interface ReviewsTable {
+  process_id: string;
+  client_id: string;
+  provider: string;
+  queued_at: number;
+  claimed_by: string | null;
+  claim_expires_at: number | null;
+  state: 'queued' | 'decided';
+  decided_at: number | null;
+}
+
+/** A reviewer's decision on a process (two for an acceptance under four-eyes). */
+export interface ReviewDecisionsTable {
+  id: string;
+  process_id: string;
+  client_id: string;
+  operator: string;
+  decision: 'accept' | 'reject';
+  reason: string;
+  comment: string | null;
+  /** JSON object of corrected fields, or null. */
+  corrections: string | null;
+  at: number;
 }
 
 /** Width of a process-count bucket. */

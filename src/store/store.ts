@@ -11,6 +11,7 @@ import { DeliveryRepository } from './repositories/deliveries.js';
 import { ProcessEventRepository } from './repositories/process-events.js';
 import { ProcessListRepository } from './repositories/process-list.js';
 import { ProcessRepository } from './repositories/processes.js';
+import { ReviewRepository } from './repositories/reviews.js';
 import { SeenFingerprintRepository } from './repositories/seen-fingerprints.js';
 import { SigningKeyRepository } from './repositories/signing-keys.js';
 import { UserDataRepository } from './repositories/user-data.js';
@@ -35,6 +36,7 @@ export interface Repositories {
   captureConfigurations: CaptureConfigurationRepository;
   captureFlows: CaptureFlowRepository;
   captureLinks: CaptureLinkRepository;
+  reviews: ReviewRepository;
 }
 
 function repositoriesOn(db: Kysely<Database>): Repositories {
@@ -55,6 +57,7 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     captureConfigurations: new CaptureConfigurationRepository(db),
     captureFlows: new CaptureFlowRepository(db),
     captureLinks: new CaptureLinkRepository(db),
+    reviews: new ReviewRepository(db),
   };
 }
 

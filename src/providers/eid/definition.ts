@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { videoIdEngineBackend } from '../signicatvideoid/engine-backend.js';
 import { abandonedMessage } from '../expiry.js';
 import { sdkFields } from '../sdk-fields.js';
 import { ocrNode } from '../signicatvideoid/matching-nodes.js';
 import { videoIdRawResultFiles } from '../signicatvideoid/raw-files.js';
+import { videoIdReview } from '../signicatvideoid/review.js';
 import { noCreateRules, type ProviderDefinition } from '../types.js';
 import { createResponse } from './create-response.js';
-import { defaultProcessType, mapResult, processTypes } from './mapping.js';
+import { defaultProcessType, mapResult, policyOf, processTypes } from './mapping.js';
 import { scenarios } from './scenarios.js';
 
 /** Electronic IDentification (the VideoID service under its older name): the capture runs in its SDK. */
@@ -29,6 +31,8 @@ export const eid: ProviderDefinition = {
   validateCreate: noCreateRules,
   startProblem: () => undefined,
   mapResult,
+  engineBackend: videoIdEngineBackend,
+  review: videoIdReview(policyOf),
   scenarios,
   createResponse,
   createResponseFields: sdkFields,
