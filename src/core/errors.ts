@@ -31,6 +31,7 @@ export const errorCodes = {
   // The hosted capture flow's own answers (`type` names them for the capture app).
   capture_no_session: { status: 401, title: 'No capture session', type: 'capture:no-session' },
   capture_csrf: { status: 403, title: 'Missing or wrong CSRF token', type: 'capture:csrf' },
+  capture_invalid_video: { status: 400, title: 'Invalid video', type: 'capture:invalid-video' },
   capture_link_invalid: { status: 404, title: 'Unknown capture link', type: 'capture:link-invalid' },
   capture_incomplete: { status: 409, title: 'Capture not complete', type: 'capture:incomplete' },
   capture_not_expected: { status: 409, title: 'Not part of this capture', type: 'capture:not-expected' },

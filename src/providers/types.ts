@@ -148,6 +148,21 @@ export interface CaptureRule {
   selfie(processType: string | null): 'required' | 'optional' | 'never';
   /** PictureID takes its settings from its own block of the capture configuration, and only from it. */
   ownConfigurationBlock?: boolean;
+  /**
+   * For live clients of a provider whose own app records a video identification (and whose result a
+   * person decides): these process types go through this server's capture steps instead, with a
+   * selfie video in which the end-user follows a random prompt (docs/capture.md). Sandbox clients keep
+   * the provider page.
+   */
+  live?: LiveCaptureRule;
+}
+
+export interface LiveCaptureRule {
+  /** The document's front and back (when it has one), then the selfie video (with its still frame). */
+  steps: 'appWithSelfieVideo';
+  processTypes: readonly string[];
+  /** The documents offered, for a provider whose definition lists none of its own. */
+  documents?: DocumentList;
 }
 
 /**

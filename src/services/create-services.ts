@@ -5,6 +5,7 @@ import { CaptureFlowService } from './capture-flows.js';
 import { CaptureHandoverService } from './capture-handover.js';
 import { CaptureSessionService } from './capture-sessions.js';
 import { CaptureStepService } from './capture-steps.js';
+import { CaptureVideoService } from './capture-video.js';
 import { CaptureThemeService } from './capture-theme.js';
 import { CaptureConfigurationService } from './capture-configurations.js';
 import type { ServiceDeps } from './context.js';
@@ -45,6 +46,7 @@ export interface Services {
   captureSessions: CaptureSessionService;
   captureSteps: CaptureStepService;
   captureHandover: CaptureHandoverService;
+  captureVideo: CaptureVideoService;
   captureTheme: CaptureThemeService;
   reviews: ReviewService;
 }
@@ -56,7 +58,7 @@ export interface ServiceExtras {
   sms: SmsSender;
   /** Fetches capture theme assets (fonts, favicons) from the configured URLs. */
   themeFetch: SafeFetch;
-  capture: { linkMinutes: number; sessionMinutes: number };
+  capture: { linkMinutes: number; sessionMinutes: number; videoMaxBytes: number };
   review: { claimMinutes: number };
 }
 
@@ -93,6 +95,7 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
     captureSessions: new CaptureSessionService(captureDeps),
     captureSteps,
     captureHandover: new CaptureHandoverService(captureDeps, captureSteps, extras.sms),
+    captureVideo: new CaptureVideoService(captureDeps, captureSteps),
     captureTheme: new CaptureThemeService(extras.themeFetch, deps.logger),
     reviews: new ReviewService(deps, {
       claimMinutes: extras.review.claimMinutes,

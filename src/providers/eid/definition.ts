@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { documentList } from '../../document-types/index.js';
+import { europe } from '../../document-types/selection.js';
 import { videoIdEngineBackend } from '../signicatvideoid/engine-backend.js';
 import { abandonedMessage } from '../expiry.js';
 import { sdkFields } from '../sdk-fields.js';
@@ -23,7 +25,21 @@ export const eid: ProviderDefinition = {
   uploadDepictions: [],
   readableDepictions: ['front', 'back', 'selfie', 'portrait'],
   videoProcessTypes: 'all',
-  capture: { sdks: { native: 'provider' }, document: 'none', selfie: () => 'never' },
+  capture: {
+    sdks: { native: 'provider' },
+    document: 'none',
+    selfie: () => 'never',
+    // Only the unattended identification: attended and substantial ones have an agent on a call.
+    live: {
+      steps: 'appWithSelfieVideo',
+      processTypes: ['unattended'],
+      // The same documents as Signicat VideoID (the same service): European templates and ICAO passports.
+      documents: documentList([
+        { types: ['passport'], countries: 'any' },
+        { types: ['identityCard', 'residencePermit'], countries: europe },
+      ]),
+    },
+  },
   expiry: { failReason: { type: 'InactiveUser.Aborted', message: abandonedMessage } },
   // The videoId.
   externalIdAtCreation: () => randomUUID(),

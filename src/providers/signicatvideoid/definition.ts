@@ -32,7 +32,12 @@ export const signicatvideoid: ProviderDefinition = {
   readableDepictions: ['front', 'back', 'selfie', 'portrait'],
   videoProcessTypes: 'all',
   downloadTimestamps: true,
-  capture: { sdks: { native: 'provider' }, document: 'none', selfie: () => 'never' },
+  capture: {
+    sdks: { native: 'provider' },
+    document: 'none',
+    selfie: () => 'never',
+    live: { steps: 'appWithSelfieVideo', processTypes: ['substantial', 'high', 'substantialFullyAuto'] },
+  },
   expiry: { failReason: { type: 'InactiveUser.Aborted', message: abandonedMessage } },
   // The videoId.
   externalIdAtCreation: () => randomUUID(),

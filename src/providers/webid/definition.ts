@@ -30,7 +30,13 @@ export const webid: ProviderDefinition = {
   uploadDepictions: [],
   readableDepictions: ['front', 'back', 'selfie'],
   failReasonStyle: 'snake',
-  capture: { sdks: { native: 'provider' }, document: 'none', selfie: () => 'never' },
+  capture: {
+    sdks: { native: 'provider' },
+    document: 'none',
+    selfie: () => 'never',
+    // accountid is a self-service capture on WebID's site; only the video identification is run here.
+    live: { steps: 'appWithSelfieVideo', processTypes: ['videoid'] },
+  },
   expiry: { failReason: { type: 'expired', message: abandonedMessage } },
   // WebID's actionId: nine digits.
   externalIdAtCreation: () => String(randomInt(100_000_000, 1_000_000_000)),
