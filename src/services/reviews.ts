@@ -53,6 +53,11 @@ export interface QueuedReview {
 
 export interface ReviewDetail extends QueuedReview {
   extracted: ExtractedFields;
+  /** The prompt the person had to follow in the selfie video, and the video kept (from the capture flow). */
+  selfieVideo: {
+    prompt: string;
+    video: { contentType: string; size: number; durationMs: number | null } | null;
+  } | null;
   reasons: ReturnType<typeof reasonList>;
   fourEyes: boolean;
 }
@@ -106,9 +111,18 @@ export class ReviewService {
     const raw = await this.rawOf(process);
     const review_ = providerOf(process.provider).review;
     const settings = await this.deps.store.repos.reviews.settings(review.clientId);
+    const selfieVideo = (await this.deps.store.repos.captureFlows.find(processId))?.selfieVideo ?? null;
     return {
       ...item,
       extracted: review_ ? review_.extracted(raw) : {},
+      selfieVideo: selfieVideo && {
+        prompt: selfieVideo.prompt,
+        video: selfieVideo.video && {
+          contentType: selfieVideo.video.contentType,
+          size: selfieVideo.video.size,
+          durationMs: selfieVideo.video.durationMs,
+        },
+      },
       reasons: reasonList(),
       fourEyes: settings.fourEyes,
     };

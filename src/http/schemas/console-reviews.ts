@@ -31,6 +31,22 @@ export const reviewDetailFields = {
   extracted: Type.Record(Type.String(), Type.String(), {
     description: 'The fields the engines read, which a reviewer may correct.',
   }),
+  selfieVideo: Type.Union([
+    Type.Object({
+      prompt: Type.String({
+        description: 'What the person was asked to do: turnLeft, turnRight, lookUp, smile, blink.',
+      }),
+      video: Type.Union([
+        Type.Object({
+          contentType: Type.String(),
+          size: Type.Integer(),
+          durationMs: Type.Union([Type.Integer(), Type.Null()]),
+        }),
+        Type.Null(),
+      ]),
+    }),
+    Type.Null(),
+  ]),
   reasons: ReviewReasons,
   fourEyes: Type.Boolean({ description: "Whether the client's acceptances need two different reviewers." }),
 };
