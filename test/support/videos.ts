@@ -53,7 +53,7 @@ export function tinyWebm(options: { frames?: number; frameBytes?: number; seed?:
       [0xae],
       Buffer.concat([
         element([0xd7], uint(1, 1)), // TrackNumber
-        element([0x73, 0xc5], uint(1, 8)), // TrackUID
+        element([0x73, 0xc5], uint(1, 4)), // TrackUID
         element([0x83], uint(1, 1)), // TrackType: video
         element([0x86], text('V_VP8')),
         video,

@@ -1,10 +1,13 @@
-/** What MediaRecorder writes, best first: VP8 WebM plays everywhere a reviewer looks; Safari writes MP4. */
+/**
+ * What MediaRecorder writes, best first. MP4 first: upstream's Get video serves video/mp4, and Safari and
+ * Chromium (since 126) record it; WebM (VP8) where the browser records nothing else (Firefox).
+ */
 const RECORDER_TYPES = [
+  'video/mp4;codecs=avc1',
+  'video/mp4',
   'video/webm;codecs=vp8',
   'video/webm;codecs=vp9',
   'video/webm',
-  'video/mp4;codecs=avc1',
-  'video/mp4',
 ];
 
 /** The recording format this browser offers, or null when it cannot record (no MediaRecorder). */
