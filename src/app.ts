@@ -115,6 +115,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       themeFetch,
       capture: config.capture,
       review: config.review,
+      console: config.console,
     });
     const jobs = jobDefinitions(config, deps, engines, options.backends ?? {});
     await queue.init(jobs);
@@ -131,6 +132,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       services,
       clock,
       captureAppDir: config.capture.appDir,
+      console: { appDir: config.console.appDir, sessionHours: config.console.sessionHours },
     });
     return {
       config,

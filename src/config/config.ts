@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readBlobs, type BlobConfig } from './blobs.js';
 import { readCapture, type CaptureConfig } from './capture.js';
 import { readReview, type ReviewConfig } from './review.js';
+import { readConsole, type ConsoleConfig } from './console.js';
 import { ConfigError, EnvReader } from './env-reader.js';
 
 export type Mode = 'local' | 'production';
@@ -71,6 +72,7 @@ export interface Config {
   outbound: OutboundConfig;
   capture: CaptureConfig;
   review: ReviewConfig;
+  console: ConsoleConfig;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -107,6 +109,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     outbound: readOutbound(read, mode),
     capture: readCapture(read),
     review: readReview(read),
+    console: readConsole(read, mode),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -9,6 +9,8 @@ import { CaptureVideoService } from './capture-video.js';
 import { CaptureThemeService } from './capture-theme.js';
 import { CaptureConfigurationService } from './capture-configurations.js';
 import type { ServiceDeps } from './context.js';
+import { OperatorService } from './console/operators.js';
+import { ConsoleSessionService, type ConsoleSessionSettings } from './console/sessions.js';
 import { DocumentTypeService } from './document-types.js';
 import { DossierFileService } from './dossier-files.js';
 import { DossierService } from './dossiers.js';
@@ -49,6 +51,8 @@ export interface Services {
   captureVideo: CaptureVideoService;
   captureTheme: CaptureThemeService;
   reviews: ReviewService;
+  operators: OperatorService;
+  consoleSessions: ConsoleSessionService;
 }
 
 /** What the services use besides their common dependencies. */
@@ -60,6 +64,7 @@ export interface ServiceExtras {
   themeFetch: SafeFetch;
   capture: { linkMinutes: number; sessionMinutes: number; videoMaxBytes: number };
   review: { claimMinutes: number };
+  console: ConsoleSessionSettings;
 }
 
 /**
@@ -101,5 +106,7 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
       claimMinutes: extras.review.claimMinutes,
       redaction: { engines, blobs: deps.blobs },
     }),
+    operators: new OperatorService(deps.store, deps.clock),
+    consoleSessions: new ConsoleSessionService(deps, extras.console),
   };
 }

@@ -6,6 +6,7 @@ import { matching } from './0004-matching.js';
 import { endUserDone } from './0005-end-user-done.js';
 import { capture } from './0006-capture.js';
 import { captureVideo } from './0007-capture-video.js';
+import { consoleTables } from './0007-console.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-end-user-done': endUserDone,
   '0006-capture': capture,
   '0007-capture-video': captureVideo,
+  '0007-console': consoleTables,
 };
