@@ -1,7 +1,7 @@
 import { AppError, conflict, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { toIsoSeconds } from '../core/time.js';
-import type { Outcome, ProcessRecord } from '../core/domain.js';
+import type { OperatorCaller, Outcome, ProcessRecord } from '../core/domain.js';
 import type { ProcessRedactionDeps } from '../redaction/process-redaction.js';
 import { providerOf } from '../providers/registry.js';
 import { claimState, liveClaim } from '../review/claims.js';
@@ -13,29 +13,17 @@ import { reviewerId } from '../review/reviewer-id.js';
 import type { ReviewRecord } from '../store/repositories/reviews.js';
 import type { Repositories } from '../store/store.js';
 import { finishProcessing } from '../verification/finish.js';
+import { audit } from './console/audit.js';
 import type { ServiceDeps } from './context.js';
-
-/** The operator deciding reviews: who, and which clients they may see (null: all). */
-export interface Reviewer {
-  email: string;
-  clients: readonly string[] | null;
-}
 
 export interface ReviewServiceOptions {
   /** How long a claim keeps a case for one reviewer (OPENASSURE_REVIEW_CLAIM_MINUTES). */
   claimMinutes: number;
   redaction?: ProcessRedactionDeps;
-  /** Records an operator's action in the audit log, inside the transaction that makes it. */
-  audit?: (tx: Repositories, entry: ReviewAuditEntry) => Promise<void>;
 }
 
-export interface ReviewAuditEntry {
-  operator: string;
-  action: 'review.claim' | 'review.decide';
-  target: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+/** The operators who review: the routes let reviewers and admins through (the role is checked there). */
+type Reviewer = OperatorCaller;
 
 export interface QueuedReview {
   processId: string;
@@ -110,7 +98,7 @@ export class ReviewService {
     const process = await this.processOf(review);
     const raw = await this.rawOf(process);
     const review_ = providerOf(process.provider).review;
-    const settings = await this.deps.store.repos.reviews.settings(review.clientId);
+    const settings = await this.deps.store.repos.clientSettings.find(review.clientId);
     const selfieVideo = (await this.deps.store.repos.captureFlows.find(processId))?.selfieVideo ?? null;
     return {
       ...item,
@@ -135,11 +123,10 @@ export class ReviewService {
     const expiresAt = now + this.options.claimMinutes * 60_000;
     await this.deps.store.transaction(async (tx) => {
       if (!(await tx.reviews.claim(processId, reviewer.email, now, expiresAt))) throw claimedByAnother();
-      await this.options.audit?.(tx, {
+      await audit(tx, this.deps.clock, {
         operator: reviewer.email,
         action: 'review.claim',
         target: processId,
-        before: null,
         after: { claimExpiresAt: toIsoSeconds(expiresAt) },
       });
     });
@@ -169,7 +156,7 @@ export class ReviewService {
         break;
     }
     const { store } = this.deps;
-    const settings = await store.repos.reviews.settings(review.clientId);
+    const settings = await store.repos.clientSettings.find(review.clientId);
     const earlier = await store.repos.reviews.decisions(processId);
     const approvals = earlier.filter((d) => d.decision === 'accept').map((d) => d.operator);
     const step = fourEyesStep(input.decision, settings.fourEyes, approvals, reviewer.email);
@@ -184,14 +171,14 @@ export class ReviewService {
       corrections: Object.keys(corrections).length > 0 ? (corrections as Record<string, string>) : null,
       at: now,
     };
-    const audit = (tx: Repositories, state: DecisionResult['state']) =>
-      this.options.audit?.(tx, {
+    const audited = (tx: Repositories, state: DecisionResult['state']) =>
+      audit(tx, this.deps.clock, {
         operator: reviewer.email,
         action: 'review.decide',
         target: processId,
         before: { state: 'queued', approvals },
         after: { state, decision: input.decision, reason: reason.code, corrections: record.corrections },
-      }) ?? Promise.resolve();
+      });
     switch (step.kind) {
       case 'sameReviewer':
         throw conflict('You approved this case already; with four-eyes, a second, different reviewer must accept it.');
@@ -199,7 +186,7 @@ export class ReviewService {
         await store.transaction(async (tx) => {
           await tx.reviews.insertDecision(record);
           await tx.reviews.release(processId, reviewer.email);
-          await audit(tx, 'awaitingSecondApproval');
+          await audited(tx, 'awaitingSecondApproval');
         });
         return { state: 'awaitingSecondApproval', status: 'processing' };
       case 'final':
@@ -233,7 +220,7 @@ export class ReviewService {
       async (tx) => {
         if (!(await tx.reviews.markDecided(processId, now))) throw conflict('This review has been decided already.');
         await tx.reviews.insertDecision(record);
-        await audit(tx, 'decided');
+        await audited(tx, 'decided');
       },
     );
     if (!finished) throw conflict('The process is no longer waiting for a review.');

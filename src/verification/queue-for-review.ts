@@ -28,7 +28,7 @@ export async function waitsForReview(
   if (environment !== 'live' || !('raw' in result)) return false;
   if (definition.review?.awaitsReviewer(result.raw, process.processType)) return true;
   if (outcome.status !== 'inconclusive') return false;
-  const settings = await deps.store.repos.reviews.settings(process.clientId);
+  const settings = await deps.store.repos.clientSettings.find(process.clientId);
   return settings.reviewInconclusive.includes(definition.name);
 }
 

@@ -6,7 +6,7 @@ import { StringEnum, Timestamp, Uuid } from './common.js';
 
 export const ReviewParams = Type.Object({ processId: Uuid });
 
-export const QueuedReview = Type.Object({
+const QueuedReview = Type.Object({
   processId: Type.String(),
   dossierId: Type.String(),
   clientId: Type.String(),
@@ -25,8 +25,8 @@ export const ReviewQueue = Type.Array(QueuedReview, { description: 'Queued revie
 const Reason = Type.Object({ code: Type.String(), label: Type.String() });
 export const ReviewReasons = Type.Object({ accept: Type.Array(Reason), reject: Type.Array(Reason) });
 
-/** What the review page adds to a queued review (the console server's process detail comes beside it). */
-export const reviewDetailFields = {
+/** A case as the review page shows it (the process itself: GET /console/api/processes/:processId). */
+export const ReviewDetail = Type.Object({
   ...QueuedReview.properties,
   extracted: Type.Record(Type.String(), Type.String(), {
     description: 'The fields the engines read, which a reviewer may correct.',
@@ -49,7 +49,7 @@ export const reviewDetailFields = {
   ]),
   reasons: ReviewReasons,
   fourEyes: Type.Boolean({ description: "Whether the client's acceptances need two different reviewers." }),
-};
+});
 
 export const ClaimResponse = Type.Object({ claimExpiresAt: Timestamp });
 

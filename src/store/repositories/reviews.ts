@@ -26,12 +26,6 @@ export interface ReviewDecisionRecord {
   at: number;
 }
 
-/** What a client chose about reviews (client_settings; absent row: the defaults). */
-export interface ReviewSettings {
-  reviewInconclusive: string[];
-  fourEyes: boolean;
-}
-
 type ReviewRow = Database['reviews'];
 
 const toRecord = (row: ReviewRow): ReviewRecord => ({
@@ -154,19 +148,5 @@ export class ReviewRepository {
       corrections: row.corrections === null ? null : (JSON.parse(row.corrections) as Record<string, string>),
       at: Number(row.at),
     }));
-  }
-
-  async settings(clientId: string): Promise<ReviewSettings> {
-    const row = await this.db
-      .selectFrom('client_settings')
-      .select(['review_inconclusive', 'four_eyes'])
-      .where('client_id', '=', clientId)
-      .executeTakeFirst();
-    if (!row) return { reviewInconclusive: [], fourEyes: false };
-    const providers: unknown = JSON.parse(String(row.review_inconclusive));
-    return {
-      reviewInconclusive: Array.isArray(providers) ? providers.filter((p): p is string => typeof p === 'string') : [],
-      fourEyes: Boolean(row.four_eyes),
-    };
   }
 }
