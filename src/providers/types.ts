@@ -119,6 +119,8 @@ export interface ProviderDefinition {
    * engines cannot produce this provider's result (its live processes then fail, saying so).
    */
   engineBackend?(context: EngineContext): Promise<EngineResult>;
+  /** The process types the engine backend serves (all when absent); the others fail as without one. */
+  engineProcessTypes?: readonly string[];
   /**
    * How a person decides this provider's live results where upstream's agent would (see docs/review.md);
    * absent: only a client's reviewInconclusive setting sends its processes to review.

@@ -118,6 +118,27 @@ describe.skipIf(!corpusAvailable())('live video identifications decided by a rev
   });
 });
 
+describe('live video identifications the capture app did not record', () => {
+  it('fail: without a capture, and for the process types only an agent on a call serves', async () => {
+    const { api } = await server().newClient('live');
+    const start = async (body: object) => {
+      const { dossierId } = (await api.post('/assure/dossiers', {})).json<{ dossierId: string }>();
+      const created = await api.post(`/assure/dossiers/${dossierId}/processes`, body);
+      const path = `/assure/dossiers/${dossierId}/processes/${created.json<{ processId: string }>().processId}`;
+      expect((await api.post(path, {})).status).toBe(200);
+      return waitForFinal(api, path, 60_000);
+    };
+    expect(await start({ provider: 'signicatvideoid', processType: 'high' })).toMatchObject({
+      status: 'failed',
+      failReason: { type: 'Document.NotCaptured' },
+    });
+    expect(await start({ provider: 'eid', processType: 'attended' })).toMatchObject({
+      status: 'failed',
+      failReason: { type: 'ProviderUnavailable' },
+    });
+  });
+});
+
 describe.skipIf(!corpusAvailable())('reviewInconclusive: inconclusive live outcomes go to a reviewer', () => {
   let reviewer: ConsoleClient;
   beforeAll(async () => {

@@ -48,6 +48,8 @@ export const eid: ProviderDefinition = {
   startProblem: () => undefined,
   mapResult,
   engineBackend: videoIdEngineBackend,
+  // Attended and substantial identifications are calls with an agent; only unattended is captured here.
+  engineProcessTypes: ['unattended'],
   review: videoIdReview(policyOf),
   scenarios,
   createResponse,

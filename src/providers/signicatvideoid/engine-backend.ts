@@ -1,6 +1,6 @@
 import { readDocumentAndSelfie, roundedBox, type DocumentAndSelfie } from '../engine-support/document-and-selfie.js';
 import type { EngineContext, EngineResult } from '../types.js';
-import type { CompletedVideoId, Feature, OcrAnalysis } from './raw.js';
+import type { CompletedVideoId, FailedVideoId, Feature, OcrAnalysis } from './raw.js';
 
 /**
  * VideoID (Signicat VideoID and eid) from the built-in engines and the capture app's recording: the
@@ -11,6 +11,18 @@ import type { CompletedVideoId, Feature, OcrAnalysis } from './raw.js';
  * follow. There is no agent's approval yet: the agent-reviewed types wait for a reviewer (review.ts).
  */
 export async function videoIdEngineBackend(context: EngineContext): Promise<EngineResult> {
+  if (!context.images.front || !context.images.selfie) {
+    // Started without the capture flow: there is no recording to read, which VideoID reports as an error.
+    const raw: FailedVideoId = {
+      status: 'failed',
+      videoId: context.process.externalId ?? context.process.id,
+      error: {
+        type: 'Document.NotCaptured',
+        message: 'No document and selfie were captured: live identifications are captured with Start capture flow.',
+      },
+    };
+    return { raw, engineOutput: { images: Object.keys(context.images) } };
+  }
   const findings = await readDocumentAndSelfie(context);
   const raw: CompletedVideoId = {
     status: 'completed',

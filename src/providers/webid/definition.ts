@@ -51,6 +51,8 @@ export const webid: ProviderDefinition = {
   upstreamErrata,
   mapResult,
   engineBackend: webIdEngineBackend,
+  // accountid is WebID's self-service identification on its own site: nothing here can stand in for it.
+  engineProcessTypes: ['videoid'],
   review: webIdReview,
   scenarios,
   createResponse,
