@@ -91,6 +91,14 @@ describe('the images a capture flow asks for', () => {
     ]);
   });
 
+  it('ends with the selfie video after the document, for live video identifications', () => {
+    const card = { documentType: 'identityCard', documentCountry: 'NLD' };
+    const needs = { document: true, selfie: 'never' as const, selfieVideo: true };
+    expect(captureSteps(card, settings, needs)).toEqual(['front', 'back', 'selfieVideo']);
+    expect(captureSteps({ ...card, documentType: 'passport' }, settings, needs)).toEqual(['front', 'selfieVideo']);
+    expect(captureSteps(null, settings, needs)).toEqual([]);
+  });
+
   it('waits for the document choice before it knows the steps', () => {
     expect(captureSteps(null, settings, { document: true, selfie: 'required' })).toEqual([]);
   });
