@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { OperatorRole } from '../../core/domain.js';
+import type { OperatorCaller, OperatorRole } from '../../core/domain.js';
 import { AppError } from '../../core/errors.js';
 import { ConsoleSessionService, type ConsoleGrant } from '../../services/console/sessions.js';
 import type { OperatorSessionStage } from '../../store/schema.js';
@@ -32,6 +32,21 @@ const rank: Record<OperatorRole, number> = { viewer: 0, reviewer: 1, admin: 2 };
 export function consoleGrantOf(request: FastifyRequest): ConsoleGrant {
   if (!request.consoleGrant) throw new Error('consoleGrantOf() used on a route without a console session.');
   return request.consoleGrant;
+}
+
+/** The operator of a request under `requireConsoleSession`. */
+export const operatorOf = (request: FastifyRequest): OperatorCaller => consoleGrantOf(request).caller;
+
+/**
+ * The operator of a request, who must not be limited to some clients: managing operators and reading
+ * the whole audit log would reach past such a limit.
+ */
+export function unlimitedOperatorOf(request: FastifyRequest): OperatorCaller {
+  const operator = operatorOf(request);
+  if (operator.clients !== null) {
+    throw new AppError('console_forbidden', 'Operators limited to some clients cannot do this.');
+  }
+  return operator;
 }
 
 /** The console session token of the request's cookie, if any. */

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Services } from '../../services/create-services.js';
 import { requireConsoleSession } from './access.js';
+import { consoleAdminRoutes } from './admin-routes.js';
+import { consoleReadRoutes } from './read-routes.js';
 import { consoleReviewRoutes } from './review-routes.js';
 import { consoleSessionRoutes } from './session-routes.js';
 
@@ -22,5 +24,7 @@ export const consoleApiRoutes: FastifyPluginAsync<ConsoleApiOptions> = async (ap
   requireConsoleSession(app, options.services.consoleSessions);
   const { services, secure, sessionHours } = options;
   await app.register(consoleSessionRoutes, { services, secure, sessionHours });
+  await app.register(consoleReadRoutes, { services });
+  await app.register(consoleAdminRoutes, { services });
   await app.register(consoleReviewRoutes, { services });
 };
