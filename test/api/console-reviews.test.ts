@@ -152,6 +152,10 @@ describe.each(storeKinds)('the review queue on %s', (kind) => {
       fourEyes: false,
       approvals: [],
       reasons: { accept: expect.arrayContaining([expect.objectContaining({ code: 'documentAndFaceMatch' })]) },
+      // The console's process detail comes with it: the body Get process gives the client, and the timeline.
+      process: { processId: started.processId, status: 'processing', provider: 'signicatvideoid' },
+      timeline: expect.arrayContaining([expect.objectContaining({ kind: 'status', status: 'processing' })]),
+      engineOutput: { recorded: true },
     });
     expect((await ann.post(`/reviews/${started.processId}/claim`)).status).toBe(200);
     server().clock.advance(106_000);
@@ -202,8 +206,10 @@ describe.each(storeKinds)('the review queue on %s', (kind) => {
     expect((await queue(ann)).map((i) => i.processId)).not.toContain(started.processId);
     const again = await ann.post(`/reviews/${started.processId}/claim`);
     expect(again.status).toBe(409);
-    const audit = await server().app.store.repos.auditLog.list({ operator: ann.email! }, 100);
-    expect(audit.filter((e) => e.target === started.processId).map((e) => e.action)).toEqual(
+    const audit = await admin.get(`/audit?operator=${encodeURIComponent(ann.email!)}`);
+    expect(audit.status, audit.text).toBe(200);
+    const entries = audit.json<{ items: { action: string; target: string }[] }>().items;
+    expect(entries.filter((e) => e.target === started.processId).map((e) => e.action)).toEqual(
       expect.arrayContaining(['review.claim', 'review.decide']),
     );
   });
@@ -234,9 +240,9 @@ describe.each(storeKinds)('the review queue on %s', (kind) => {
   });
 
   it('with four-eyes, needs two different reviewers to accept, and one to reject', async () => {
-    // The admin's setting (PUT /console/api/clients/:id/settings), as the console stores it.
-    const settings = server().app.store.repos.clientSettings;
-    await settings.put({ clientId: live.clientId, reviewInconclusive: [], fourEyes: true });
+    const settings = (fourEyes: boolean) =>
+      admin.put(`/clients/${live.clientId}/settings`, { reviewInconclusive: [], fourEyes });
+    expect((await settings(true)).status).toBe(200);
     try {
       const started = await queuedCase();
       const path = `/reviews/${started.processId}`;
@@ -263,7 +269,7 @@ describe.each(storeKinds)('the review queue on %s', (kind) => {
       });
       expect(alone.json()).toEqual({ state: 'decided', status: 'rejected' });
     } finally {
-      await settings.put({ clientId: live.clientId, reviewInconclusive: [], fourEyes: false });
+      expect((await settings(false)).status).toBe(200);
     }
   });
 

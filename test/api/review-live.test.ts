@@ -170,8 +170,9 @@ describe.skipIf(!corpusAvailable())('reviewInconclusive: inconclusive live outco
     const plain = await strangerSelfie(api);
     expect((await waitForFinal(api, plain.path, 120_000)).status).toBe('inconclusive');
 
-    // The admin's setting (PUT /console/api/clients/:id/settings), as the console stores it.
-    await server().app.store.repos.clientSettings.put({ clientId, reviewInconclusive: ['onfido'], fourEyes: false });
+    const admin = await signInOperator(server(), { role: 'admin' });
+    const set = await admin.put(`/clients/${clientId}/settings`, { reviewInconclusive: ['onfido'], fourEyes: false });
+    expect(set.status, set.text).toBe(200);
     const reviewed = await strangerSelfie(api);
     await waitUntilQueued(server(), reviewed.processId);
     expect((await api.get(reviewed.path)).json<ProcessBody>().status).toBe('processing');

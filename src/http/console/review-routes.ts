@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../services/create-services.js';
+import { presentProcess } from '../presenters.js';
 import { errorResponses, NoContent } from '../schemas/common.js';
 import {
   ClaimResponse,
@@ -11,15 +11,13 @@ import {
   ReviewQueue,
   ReviewReasons,
 } from '../schemas/console-reviews.js';
-import { allow, consoleGrantOf } from './access.js';
+import { allow, operatorOf } from './access.js';
 
 interface ReviewRouteOptions {
   services: Services;
 }
 
 const tags = ['Console (extension)'];
-
-const operatorOf = (request: FastifyRequest) => consoleGrantOf(request).caller;
 
 /**
  * The review queue of the console (docs/review.md): reviewers and admins list, claim and decide the
@@ -51,12 +49,21 @@ export const consoleReviewRoutes: FastifyPluginAsyncTypebox<ReviewRouteOptions> 
       config: allow('reviewer'),
       schema: {
         tags,
-        summary: 'A case: the queue item, the extracted fields, the selfie video prompt, the reasons',
+        summary:
+          'A case: the process detail (as GET /processes/:processId), the queue item, the extracted fields, the selfie video prompt, the reasons',
         params: ReviewParams,
         response: { 200: ReviewDetail, ...errorResponses(404) },
       },
     },
-    async (request) => services.reviews.get(operatorOf(request), request.params.processId),
+    async (request) => {
+      const operator = operatorOf(request);
+      const { processId } = request.params;
+      const review = await services.reviews.get(operator, processId);
+      // The process as the console shows it everywhere (its viewing is audited there), then the case.
+      const { caller, ...detail } = await services.consoleReads.processDetail(operator, processId);
+      const view = await services.processes.get(caller, detail.dossierId, processId);
+      return { process: presentProcess(view), ...detail, ...review };
+    },
   );
 
   app.post(

@@ -25,31 +25,34 @@ export const ReviewQueue = Type.Array(QueuedReview, { description: 'Queued revie
 const Reason = Type.Object({ code: Type.String(), label: Type.String() });
 export const ReviewReasons = Type.Object({ accept: Type.Array(Reason), reject: Type.Array(Reason) });
 
-/** A case as the review page shows it (the process itself: GET /console/api/processes/:processId). */
-export const ReviewDetail = Type.Object({
-  ...QueuedReview.properties,
-  extracted: Type.Record(Type.String(), Type.String(), {
-    description: 'The fields the engines read, which a reviewer may correct.',
-  }),
-  selfieVideo: Type.Union([
-    Type.Object({
-      prompt: Type.String({
-        description: 'What the person was asked to do: turnLeft, turnRight, lookUp, smile, blink.',
-      }),
-      video: Type.Union([
-        Type.Object({
-          contentType: Type.String(),
-          size: Type.Integer(),
-          durationMs: Type.Union([Type.Integer(), Type.Null()]),
-        }),
-        Type.Null(),
-      ]),
+/** A case as the review page shows it, beside the console's process detail (GET /console/api/processes/:processId). */
+export const ReviewDetail = Type.Object(
+  {
+    ...QueuedReview.properties,
+    extracted: Type.Record(Type.String(), Type.String(), {
+      description: 'The fields the engines read, which a reviewer may correct.',
     }),
-    Type.Null(),
-  ]),
-  reasons: ReviewReasons,
-  fourEyes: Type.Boolean({ description: "Whether the client's acceptances need two different reviewers." }),
-});
+    selfieVideo: Type.Union([
+      Type.Object({
+        prompt: Type.String({
+          description: 'What the person was asked to do: turnLeft, turnRight, lookUp, smile, blink.',
+        }),
+        video: Type.Union([
+          Type.Object({
+            contentType: Type.String(),
+            size: Type.Integer(),
+            durationMs: Type.Union([Type.Integer(), Type.Null()]),
+          }),
+          Type.Null(),
+        ]),
+      }),
+      Type.Null(),
+    ]),
+    reasons: ReviewReasons,
+    fourEyes: Type.Boolean({ description: "Whether the client's acceptances need two different reviewers." }),
+  },
+  { additionalProperties: true },
+);
 
 export const ClaimResponse = Type.Object({ claimExpiresAt: Timestamp });
 
