@@ -120,6 +120,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
         http: connectFetch,
         allowPlainHttp: config.outbound.allowPrivate,
       },
+      review: config.review,
       console: config.console,
       clients,
       consoleSso: config.consoleSso,

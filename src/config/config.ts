@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readBlobs, type BlobConfig } from './blobs.js';
 import { readCapture, type CaptureConfig } from './capture.js';
+import { readReview, type ReviewConfig } from './review.js';
 import { readConsole, type ConsoleConfig } from './console.js';
 import { readConsoleSso, type ConsoleSsoConfig } from './console-sso.js';
 import { ConfigError, EnvReader } from './env-reader.js';
@@ -71,6 +72,7 @@ export interface Config {
   verification: VerificationConfig;
   outbound: OutboundConfig;
   capture: CaptureConfig;
+  review: ReviewConfig;
   console: ConsoleConfig;
   /** Operators' single sign-on; undefined: local passwords only. */
   consoleSso: ConsoleSsoConfig | undefined;
@@ -109,6 +111,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     outbound: readOutbound(read, mode),
     capture: readCapture(read),
+    review: readReview(read),
     console: readConsole(read, mode),
     consoleSso: readConsoleSso(read),
   };

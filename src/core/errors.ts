@@ -48,6 +48,7 @@ export const errorCodes = {
   console_forbidden: { status: 403, title: 'Forbidden', type: 'console:forbidden' },
   console_csrf: { status: 403, title: 'Missing or wrong CSRF token', type: 'console:csrf' },
   console_locked: { status: 429, title: 'Too many failed sign-ins', type: 'console:locked' },
+  // The console's review queue: another reviewer holds the case's claim.
   review_claimed: { status: 409, title: 'Claimed by another reviewer', type: 'review:claimed' },
   internal: { status: 500, title: 'Internal Server Error' },
   unavailable: { status: 503, title: 'Service Unavailable' },

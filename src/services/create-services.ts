@@ -29,6 +29,7 @@ import { ProcessListService } from './process-list.js';
 import { ProcessService } from './processes.js';
 import { RedactionService } from './redaction.js';
 import { ResultService } from './results.js';
+import { ReviewService } from './reviews.js';
 import { SandboxService } from './sandbox.js';
 import { UserDataService } from './user-data.js';
 import { VerificationService } from './verification.js';
@@ -61,6 +62,7 @@ export interface Services {
   connectMethods: ConnectMethodService;
   connectLogins: ConnectLoginService;
   connectClientKeys: ConnectClientKeys;
+  reviews: ReviewService;
   operators: OperatorService;
   consoleSessions: ConsoleSessionService;
   consoleReads: ConsoleReadService;
@@ -79,6 +81,7 @@ export interface ServiceExtras {
   capture: { linkMinutes: number; sessionMinutes: number; videoMaxBytes: number };
   /** Live Connect: calls the issuers (discovery, JWKS, token, userinfo); plain http issuers only when private addresses are allowed. */
   connect: { http: SafeFetch; allowPlainHttp: boolean };
+  review: { claimMinutes: number };
   console: ConsoleSessionSettings;
   consoleSso: ConsoleSsoConfig | undefined;
   /** API clients (the console's admins manage them). */
@@ -131,6 +134,10 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
     connectMethods,
     connectLogins: new ConnectLoginService(deps, relyingParty, connectMethods, connectClientKeys, captureSessions),
     connectClientKeys,
+    reviews: new ReviewService(deps, {
+      claimMinutes: extras.review.claimMinutes,
+      redaction: { engines, blobs: deps.blobs },
+    }),
     operators: new OperatorService(deps.store, deps.clock),
     consoleSessions: new ConsoleSessionService(deps, extras.console),
     consoleReads: new ConsoleReadService(deps),

@@ -20,6 +20,7 @@ import { DeliveryRepository } from './repositories/deliveries.js';
 import { ProcessEventRepository } from './repositories/process-events.js';
 import { ProcessListRepository } from './repositories/process-list.js';
 import { ProcessRepository } from './repositories/processes.js';
+import { ReviewRepository } from './repositories/reviews.js';
 import { SeenFingerprintRepository } from './repositories/seen-fingerprints.js';
 import { SigningKeyRepository } from './repositories/signing-keys.js';
 import { UserDataRepository } from './repositories/user-data.js';
@@ -47,6 +48,7 @@ export interface Repositories {
   connectMethods: ConnectMethodRepository;
   connectClientKeys: ConnectClientKeyRepository;
   connectAuthorizations: ConnectAuthorizationRepository;
+  reviews: ReviewRepository;
   operators: OperatorRepository;
   operatorSessions: OperatorSessionRepository;
   signInFailures: SignInFailureRepository;
@@ -76,6 +78,7 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     connectMethods: new ConnectMethodRepository(db),
     connectClientKeys: new ConnectClientKeyRepository(db),
     connectAuthorizations: new ConnectAuthorizationRepository(db),
+    reviews: new ReviewRepository(db),
     operators: new OperatorRepository(db),
     operatorSessions: new OperatorSessionRepository(db),
     signInFailures: new SignInFailureRepository(db),

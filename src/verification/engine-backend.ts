@@ -27,7 +27,11 @@ export class EngineBackend implements VerificationBackend {
 
   async produce(input: BackendInput): Promise<BackendResult> {
     const { process, definition } = input;
-    if (!definition.engineBackend) return this.unavailable.produce(input);
+    const type = process.processType ?? definition.defaultProcessType;
+    const served =
+      definition.engineProcessTypes === undefined ||
+      (type !== undefined && definition.engineProcessTypes.includes(type));
+    if (!definition.engineBackend || !served) return this.unavailable.produce(input);
     const { store, blobs, clock } = this.deps;
     const images: Partial<Record<Depiction, Buffer>> = {};
     for (const image of await store.repos.images.list({

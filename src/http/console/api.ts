@@ -3,6 +3,7 @@ import type { Services } from '../../services/create-services.js';
 import { requireConsoleSession } from './access.js';
 import { consoleAdminRoutes } from './admin-routes.js';
 import { consoleReadRoutes } from './read-routes.js';
+import { consoleReviewRoutes } from './review-routes.js';
 import { consoleSessionRoutes } from './session-routes.js';
 
 export interface ConsoleApiOptions {
@@ -25,4 +26,5 @@ export const consoleApiRoutes: FastifyPluginAsync<ConsoleApiOptions> = async (ap
   await app.register(consoleSessionRoutes, { services, secure, sessionHours });
   await app.register(consoleReadRoutes, { services });
   await app.register(consoleAdminRoutes, { services });
+  await app.register(consoleReviewRoutes, { services });
 };

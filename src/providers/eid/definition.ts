@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { documentList } from '../../document-types/index.js';
 import { europe } from '../../document-types/selection.js';
+import { videoIdEngineBackend } from '../signicatvideoid/engine-backend.js';
 import { abandonedMessage } from '../expiry.js';
 import { sdkFields } from '../sdk-fields.js';
 import { ocrNode } from '../signicatvideoid/matching-nodes.js';
 import { videoIdRawResultFiles } from '../signicatvideoid/raw-files.js';
+import { videoIdReview } from '../signicatvideoid/review.js';
 import { noCreateRules, type ProviderDefinition } from '../types.js';
 import { createResponse } from './create-response.js';
-import { defaultProcessType, mapResult, processTypes } from './mapping.js';
+import { defaultProcessType, mapResult, policyOf, processTypes } from './mapping.js';
 import { scenarios } from './scenarios.js';
 
 /** Electronic IDentification (the VideoID service under its older name): the capture runs in its SDK. */
@@ -45,6 +47,10 @@ export const eid: ProviderDefinition = {
   validateCreate: noCreateRules,
   startProblem: () => undefined,
   mapResult,
+  engineBackend: videoIdEngineBackend,
+  // Attended and substantial identifications are calls with an agent; only unattended is captured here.
+  engineProcessTypes: ['unattended'],
+  review: videoIdReview(policyOf),
   scenarios,
   createResponse,
   createResponseFields: sdkFields,

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { webIdEngineBackend } from './engine-backend.js';
 import { Type } from 'typebox';
 import { documentList } from '../../document-types/index.js';
 import { europe } from '../../document-types/selection.js';
@@ -7,6 +8,7 @@ import type { ProviderDefinition } from '../types.js';
 import { createResponse } from './create-response.js';
 import { mapResult } from './mapping.js';
 import { webIdParameterFields } from './parameters.js';
+import { webIdReview } from './review.js';
 import { scenarios } from './scenarios.js';
 import { upstreamErrata } from './upstream-errata.js';
 
@@ -48,6 +50,10 @@ export const webid: ProviderDefinition = {
   startProblem: () => undefined,
   upstreamErrata,
   mapResult,
+  engineBackend: webIdEngineBackend,
+  // accountid is WebID's self-service identification on its own site: nothing here can stand in for it.
+  engineProcessTypes: ['videoid'],
+  review: webIdReview,
   scenarios,
   createResponse,
   createResponseFields: {
