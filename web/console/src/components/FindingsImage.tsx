@@ -84,7 +84,7 @@ export function FindingsImage({ image }: { image: ProcessImage }) {
           </fieldset>
         )}
         {mrzLines.length > 0 && (
-          <pre class="mrz" data-testid="mrz-lines" aria-label="MRZ as read">
+          <pre class="mrz" data-testid="mrz-lines" tabIndex={0}>
             {mrzLines.join('\n')}
           </pre>
         )}
