@@ -1,6 +1,11 @@
 import { useEffect, useRef } from 'preact/hooks';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+
+// The chart library is fetched with the first chart, not with the sign-in page ('strict-dynamic' lets the
+// page's own module load it).
+let library: Promise<typeof uPlot> | undefined;
+const loadLibrary = () => (library ??= import('uplot').then((module) => module.default));
 
 /** Series colours, each at least 3:1 against white (WCAG non-text contrast). */
 const COLOURS = ['#0b57d0', '#b3261e', '#137333', '#8a4b00', '#6a1b9a', '#00695c', '#c2185b', '#37474f', '#5d4037'];
@@ -13,6 +18,27 @@ export interface ChartData {
 
 const toSeconds = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
 
+const draw = (UPlot: typeof uPlot, element: HTMLElement, data: ChartData) =>
+  new UPlot(
+    {
+      width: Math.max(280, element.clientWidth),
+      height: 240,
+      scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+      series: [
+        { label: 'Day' },
+        ...data.series.map((series, index) => ({
+          label: series.label,
+          stroke: COLOURS[index % COLOURS.length],
+          width: 2,
+          points: { show: data.days.length < 40 },
+        })),
+      ],
+      axes: [{}, { label: 'Count' }],
+    },
+    [data.days.map(toSeconds), ...data.series.map((series) => series.values)],
+    element,
+  );
+
 /**
  * A line chart of counts per day (uPlot draws on a canvas). The canvas means nothing to a screen reader, so the
  * same numbers follow as a table, folded away.
@@ -23,31 +49,20 @@ export function LineChart({ title, data, testId }: { title: string; data: ChartD
   useEffect(() => {
     const element = holder.current;
     if (!element || data.days.length === 0) return;
-    const width = () => Math.max(280, element.clientWidth);
-    const chart = new uPlot(
-      {
-        width: width(),
-        height: 240,
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-        series: [
-          { label: 'Day' },
-          ...data.series.map((series, index) => ({
-            label: series.label,
-            stroke: COLOURS[index % COLOURS.length],
-            width: 2,
-            points: { show: data.days.length < 40 },
-          })),
-        ],
-        axes: [{}, { label: 'Count' }],
-      },
-      [data.days.map(toSeconds), ...data.series.map((series) => series.values)],
-      element,
-    );
-    const observer = new ResizeObserver(() => chart.setSize({ width: width(), height: 240 }));
-    observer.observe(element);
+    let chart: uPlot | undefined;
+    let observer: ResizeObserver | undefined;
+    let gone = false;
+    void loadLibrary().then((UPlot) => {
+      if (gone) return;
+      chart = draw(UPlot, element, data);
+      const drawn = chart;
+      observer = new ResizeObserver(() => drawn.setSize({ width: Math.max(280, element.clientWidth), height: 240 }));
+      observer.observe(element);
+    });
     return () => {
-      observer.disconnect();
-      chart.destroy();
+      gone = true;
+      observer?.disconnect();
+      chart?.destroy();
     };
   }, [data]);
 
