@@ -114,6 +114,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       sms: options.sms ?? new LoggingSmsSender(logger),
       themeFetch,
       capture: config.capture,
+      console: config.console,
     });
     const jobs = jobDefinitions(config, deps, engines, options.backends ?? {});
     await queue.init(jobs);
@@ -130,6 +131,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       services,
       clock,
       captureAppDir: config.capture.appDir,
+      console: { appDir: config.console.appDir, sessionHours: config.console.sessionHours },
     });
     return {
       config,

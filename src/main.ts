@@ -1,6 +1,7 @@
 import { openStore } from './app.js';
 import { clientsCommand } from './cli/clients.js';
 import { engineCommand } from './cli/engines.js';
+import { operatorsCommand } from './cli/operators.js';
 import { serve } from './cli/serve.js';
 import { worker } from './cli/worker.js';
 import { usage, UsageError } from './cli/usage.js';
@@ -29,6 +30,8 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'clients':
       return clientsCommand(config, args);
+    case 'operators':
+      return operatorsCommand(config, args);
     default:
       throw new UsageError(`Unknown command '${command}'.`);
   }

@@ -14,6 +14,11 @@ export const usage = `Usage: openassure <command>
   clients create --name NAME [--environment sandbox|live] [--json]
   clients list [--json]
   clients delete CLIENT_ID                delete a client and all its data
+  operators create --email EMAIL --role admin|reviewer|viewer [--clients ID,ID] [--json]
+                                          a console operator, with a generated password
+  operators list [--json]
+  operators delete EMAIL
+  operators reset-password EMAIL [--json] a new generated password; their sessions end
   mrz read IMAGE... [--json]              read the MRZ of document images
   face compare IMAGE IMAGE [--json]       compare the faces of two images
   face compare --pairs FILE [--json]      ... of each tab-separated pair of paths in FILE

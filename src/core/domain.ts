@@ -102,7 +102,8 @@ export type TransitionPatch = { [Field in (typeof transitionPatchFields)[number]
  * - `client`: an API client (tenant) with a Bearer token; it sees only its own dossiers and processes.
  * - `endUser`: the person in the hosted capture flow, holding the session cookie of one capture link;
  *   bound to one process of one client, and nothing else.
- * - to come: an operator of the console (with a role).
+ * - `operator`: a person signed in to the console, with a role; `clients` limits the clients they see
+ *   (null: every client). Another client's resources are 404 to them, as to a client.
  */
 export type Caller =
   | { kind: 'client'; clientId: string; environment: ClientEnvironment }
@@ -114,7 +115,11 @@ export type Caller =
       processId: string;
       /** `handover`: the phone that opened a handover link, beside the browser that started. */
       device: 'primary' | 'handover';
-    };
+    }
+  | { kind: 'operator'; email: string; role: OperatorRole; clients: readonly string[] | null };
+
+/** What an operator may do: viewer reads, reviewer also reviews, admin does everything. */
+export type OperatorRole = 'viewer' | 'reviewer' | 'admin';
 
 /** The callers of one kind. */
 export type CallerOf<Kind extends Caller['kind']> = Extract<Caller, { kind: Kind }>;
@@ -124,6 +129,9 @@ export type ClientCaller = CallerOf<'client'>;
 
 /** An end-user in the capture flow of one process. */
 export type EndUserCaller = CallerOf<'endUser'>;
+
+/** An operator of the console. */
+export type OperatorCaller = CallerOf<'operator'>;
 
 /**
  * The only way a process changes status (see `services/status-changes.ts`): checks the status machine,

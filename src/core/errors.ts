@@ -37,6 +37,13 @@ export const errorCodes = {
   capture_link_expired: { status: 410, title: 'Capture link expired', type: 'capture:link-expired' },
   capture_link_used: { status: 410, title: 'Capture link already used', type: 'capture:link-used' },
   capture_process_finished: { status: 410, title: 'Capture already finished', type: 'capture:process-finished' },
+  // The operator console's own answers (`type` names them for the console app).
+  console_unauthenticated: { status: 401, title: 'Not signed in', type: 'console:unauthenticated' },
+  console_totp_required: { status: 401, title: 'One-time code required', type: 'console:totp-required' },
+  console_forbidden: { status: 403, title: 'Forbidden', type: 'console:forbidden' },
+  console_csrf: { status: 403, title: 'Missing or wrong CSRF token', type: 'console:csrf' },
+  console_locked: { status: 429, title: 'Too many failed sign-ins', type: 'console:locked' },
+  review_claimed: { status: 409, title: 'Claimed by another reviewer', type: 'review:claimed' },
   internal: { status: 500, title: 'Internal Server Error' },
   unavailable: { status: 503, title: 'Service Unavailable' },
 } as const satisfies Record<string, { status: number; title: string; type?: string }>;
@@ -47,12 +54,15 @@ export type ErrorCode = keyof typeof errorCodes;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly detail: string;
+  /** Response headers that go with the error (e.g. Retry-After). */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: ErrorCode, detail: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, detail: string, options?: { cause?: unknown; headers?: Record<string, string> }) {
     super(detail, options);
     this.name = 'AppError';
     this.code = code;
     this.detail = detail;
+    this.headers = options?.headers ?? {};
   }
 
   get status(): number {
@@ -72,7 +82,7 @@ export function errorType(status: number): string {
   return status >= 500 ? 'base:server-problem' : 'base:client-problem';
 }
 
-/** The `type` of a code's error body: its own where it has one (the capture flow's), else by status. */
+/** The `type` of a code's error body: its own where it has one (capture, console), else by status. */
 export function typeOfCode(code: ErrorCode): string {
   const entry: { status: number; type?: string } = errorCodes[code];
   return entry.type ?? errorType(entry.status);

@@ -22,6 +22,7 @@ import { captureConfigurationRoutes } from './routes/capture-configurations.js';
 import { captureFlowRoutes } from './routes/capture-flow.js';
 import { captureApiRoutes } from './routes/capture-api.js';
 import { captureAppRoutes } from './routes/capture-app.js';
+import { consoleApiRoutes } from './console/api.js';
 import { documentTypeRoutes } from './routes/document-types.js';
 import { dossierRoutes } from './routes/dossiers.js';
 import { fileRoutes } from './routes/files.js';
@@ -55,6 +56,7 @@ export interface HttpDeps {
   clock: Clock;
   /** The capture app's build (`web/capture/dist`). */
   captureAppDir: string;
+  console: { appDir: string; sessionHours: number };
 }
 
 /** The HTTP server: Assure routes under /assure behind a Bearer token, OAuth, health and the API reference. */
@@ -109,6 +111,13 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     services: deps.services,
     clock: deps.clock,
     secure: deps.publicUrl.startsWith('https:'),
+  });
+  // The operator console's API, authorised by the operator's session cookie only.
+  await app.register(consoleApiRoutes, {
+    prefix: '/console/api',
+    services: deps.services,
+    secure: deps.publicUrl.startsWith('https:'),
+    sessionHours: deps.console.sessionHours,
   });
   await app.register(
     async (assure) => {

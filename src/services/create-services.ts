@@ -8,6 +8,8 @@ import { CaptureStepService } from './capture-steps.js';
 import { CaptureThemeService } from './capture-theme.js';
 import { CaptureConfigurationService } from './capture-configurations.js';
 import type { ServiceDeps } from './context.js';
+import { OperatorService } from './console/operators.js';
+import { ConsoleSessionService, type ConsoleSessionSettings } from './console/sessions.js';
 import { DocumentTypeService } from './document-types.js';
 import { DossierFileService } from './dossier-files.js';
 import { DossierService } from './dossiers.js';
@@ -45,6 +47,8 @@ export interface Services {
   captureSteps: CaptureStepService;
   captureHandover: CaptureHandoverService;
   captureTheme: CaptureThemeService;
+  operators: OperatorService;
+  consoleSessions: ConsoleSessionService;
 }
 
 /** What the services use besides their common dependencies. */
@@ -55,6 +59,7 @@ export interface ServiceExtras {
   /** Fetches capture theme assets (fonts, favicons) from the configured URLs. */
   themeFetch: SafeFetch;
   capture: { linkMinutes: number; sessionMinutes: number };
+  console: ConsoleSessionSettings;
 }
 
 /**
@@ -91,5 +96,7 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
     captureSteps,
     captureHandover: new CaptureHandoverService(captureDeps, captureSteps, extras.sms),
     captureTheme: new CaptureThemeService(extras.themeFetch, deps.logger),
+    operators: new OperatorService(deps.store, deps.clock),
+    consoleSessions: new ConsoleSessionService(deps, extras.console),
   };
 }

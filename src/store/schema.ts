@@ -1,4 +1,4 @@
-import type { ClientEnvironment, MediaDepiction } from '../core/domain.js';
+import type { ClientEnvironment, MediaDepiction, OperatorRole } from '../core/domain.js';
 import type { ProcessStatus } from '../core/process-status.js';
 
 /**
@@ -23,6 +23,13 @@ export interface Database {
   capture_flows: CaptureFlowsTable;
   capture_links: CaptureLinksTable;
   capture_sessions: CaptureSessionsTable;
+  operators: OperatorsTable;
+  operator_sessions: OperatorSessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  audit_log: AuditLogTable;
+  client_settings: ClientSettingsTable;
+  reviews: ReviewsTable;
+  review_decisions: ReviewDecisionsTable;
 }
 
 export interface ClientsTable {
@@ -235,6 +242,90 @@ export interface CaptureSessionsTable {
   csrf_token: string;
   created_at: number;
   expires_at: number;
+}
+
+export type OperatorSessionStage = 'totp' | 'enroll' | 'ready';
+
+/** An operator of the console. */
+export interface OperatorsTable {
+  email: string;
+  /** argon2id (PHC string), never the password. */
+  password_hash: string;
+  role: OperatorRole;
+  /** JSON array of the client ids the operator may see; null: every client. */
+  clients: string | null;
+  /** The TOTP secret (base32), sealed with the master key; null until enrolled. */
+  totp_secret_sealed: string | null;
+  /** The last TOTP time step accepted, so that a code cannot be used twice. */
+  totp_last_step: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A console session, by the SHA-256 of its cookie's token. */
+export interface OperatorSessionsTable {
+  id_hash: string;
+  email: string;
+  stage: OperatorSessionStage;
+  csrf_token: string;
+  /** A TOTP secret being enrolled (sealed), until its first code confirms it. */
+  pending_totp_sealed: string | null;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+/** One failed sign-in; `key` is `email:<address>` or `ip:<address>`, or `lock:<email>` for a lockout. */
+export interface SignInFailuresTable {
+  key: string;
+  at: number;
+}
+
+/** What an operator did; append-only (database triggers refuse UPDATE and DELETE). */
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  operator: string;
+  action: string;
+  target: string;
+  /** JSON, or null. */
+  before: string | null;
+  after: string | null;
+}
+
+/** A client's console settings: which providers' inconclusive results go to manual review, four-eyes. */
+export interface ClientSettingsTable {
+  client_id: string;
+  /** JSON array of provider names. */
+  review_inconclusive: string;
+  /** 1 when an acceptance needs two reviewers (an integer: SQLite has no boolean). */
+  four_eyes: number;
+}
+
+/** A process waiting for (or done with) manual review. */
+export interface ReviewsTable {
+  process_id: string;
+  client_id: string;
+  provider: string;
+  queued_at: number;
+  claimed_by: string | null;
+  claim_expires_at: number | null;
+  state: 'queued' | 'decided';
+  decided_at: number | null;
+}
+
+/** A reviewer's decision on a process (two for an acceptance under four-eyes). */
+export interface ReviewDecisionsTable {
+  id: string;
+  process_id: string;
+  client_id: string;
+  operator: string;
+  decision: 'accept' | 'reject';
+  reason: string;
+  comment: string | null;
+  /** JSON object of corrected fields, or null. */
+  corrections: string | null;
+  at: number;
 }
 
 /** Width of a process-count bucket. */

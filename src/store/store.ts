@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle, Dialect } from './database.js';
+import { AuditLogRepository } from './repositories/audit-log.js';
+import { ClientSettingsRepository } from './repositories/client-settings.js';
+import { OperatorRepository } from './repositories/operators.js';
+import { OperatorSessionRepository } from './repositories/operator-sessions.js';
+import { SignInFailureRepository } from './repositories/sign-in-failures.js';
 import { ClientRepository } from './repositories/clients.js';
 import { DossierRepository } from './repositories/dossiers.js';
 import { ImageRepository } from './repositories/images.js';
@@ -35,6 +40,11 @@ export interface Repositories {
   captureConfigurations: CaptureConfigurationRepository;
   captureFlows: CaptureFlowRepository;
   captureLinks: CaptureLinkRepository;
+  operators: OperatorRepository;
+  operatorSessions: OperatorSessionRepository;
+  signInFailures: SignInFailureRepository;
+  auditLog: AuditLogRepository;
+  clientSettings: ClientSettingsRepository;
 }
 
 function repositoriesOn(db: Kysely<Database>): Repositories {
@@ -55,6 +65,11 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     captureConfigurations: new CaptureConfigurationRepository(db),
     captureFlows: new CaptureFlowRepository(db),
     captureLinks: new CaptureLinkRepository(db),
+    operators: new OperatorRepository(db),
+    operatorSessions: new OperatorSessionRepository(db),
+    signInFailures: new SignInFailureRepository(db),
+    auditLog: new AuditLogRepository(db),
+    clientSettings: new ClientSettingsRepository(db),
   };
 }
 

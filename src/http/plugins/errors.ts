@@ -49,7 +49,10 @@ const frameworkCodes: Record<string, ErrorCode> = {
  */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return sendError(request, reply, error.code, error.detail);
+    if (error instanceof AppError) {
+      void reply.headers(error.headers);
+      return sendError(request, reply, error.code, error.detail);
+    }
     if (error.validation) {
       const detail = describeValidation(error.validationContext ?? 'request', error.validation as ValidationIssue[]);
       return sendError(request, reply, 'validation_failed', detail);
