@@ -9,6 +9,7 @@ import { CaptureThemeService } from './capture-theme.js';
 import { CaptureConfigurationService } from './capture-configurations.js';
 import type { ServiceDeps } from './context.js';
 import { OperatorService } from './console/operators.js';
+import { ConsoleReadService } from './console/reads.js';
 import { ConsoleSessionService, type ConsoleSessionSettings } from './console/sessions.js';
 import { DocumentTypeService } from './document-types.js';
 import { DossierFileService } from './dossier-files.js';
@@ -49,6 +50,7 @@ export interface Services {
   captureTheme: CaptureThemeService;
   operators: OperatorService;
   consoleSessions: ConsoleSessionService;
+  consoleReads: ConsoleReadService;
 }
 
 /** What the services use besides their common dependencies. */
@@ -98,5 +100,6 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
     captureTheme: new CaptureThemeService(extras.themeFetch, deps.logger),
     operators: new OperatorService(deps.store, deps.clock),
     consoleSessions: new ConsoleSessionService(deps, extras.console),
+    consoleReads: new ConsoleReadService(deps),
   };
 }

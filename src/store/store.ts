@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseHandle, Dialect } from './database.js';
 import { AuditLogRepository } from './repositories/audit-log.js';
 import { ClientSettingsRepository } from './repositories/client-settings.js';
+import { ConsoleSearchRepository } from './repositories/console-search.js';
 import { OperatorRepository } from './repositories/operators.js';
 import { OperatorSessionRepository } from './repositories/operator-sessions.js';
 import { SignInFailureRepository } from './repositories/sign-in-failures.js';
@@ -45,6 +46,7 @@ export interface Repositories {
   signInFailures: SignInFailureRepository;
   auditLog: AuditLogRepository;
   clientSettings: ClientSettingsRepository;
+  consoleSearch: ConsoleSearchRepository;
 }
 
 function repositoriesOn(db: Kysely<Database>): Repositories {
@@ -70,6 +72,7 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     signInFailures: new SignInFailureRepository(db),
     auditLog: new AuditLogRepository(db),
     clientSettings: new ClientSettingsRepository(db),
+    consoleSearch: new ConsoleSearchRepository(db),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { OperatorRole } from '../../core/domain.js';
+import type { OperatorCaller, OperatorRole } from '../../core/domain.js';
 import { AppError } from '../../core/errors.js';
 import { ConsoleSessionService, type ConsoleGrant } from '../../services/console/sessions.js';
 import type { OperatorSessionStage } from '../../store/schema.js';
@@ -33,6 +33,9 @@ export function consoleGrantOf(request: FastifyRequest): ConsoleGrant {
   if (!request.consoleGrant) throw new Error('consoleGrantOf() used on a route without a console session.');
   return request.consoleGrant;
 }
+
+/** The operator of a request under `requireConsoleSession`. */
+export const operatorOf = (request: FastifyRequest): OperatorCaller => consoleGrantOf(request).caller;
 
 /** The console session token of the request's cookie, if any. */
 function consoleTokenOf(request: FastifyRequest): string | undefined {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Services } from '../../services/create-services.js';
 import { requireConsoleSession } from './access.js';
+import { consoleReadRoutes } from './read-routes.js';
 import { consoleSessionRoutes } from './session-routes.js';
 
 export interface ConsoleApiOptions {
@@ -21,4 +22,5 @@ export const consoleApiRoutes: FastifyPluginAsync<ConsoleApiOptions> = async (ap
   requireConsoleSession(app, options.services.consoleSessions);
   const { services, secure, sessionHours } = options;
   await app.register(consoleSessionRoutes, { services, secure, sessionHours });
+  await app.register(consoleReadRoutes, { services });
 };

@@ -137,6 +137,19 @@ export class DeliveryRepository {
     return deliveries.map((delivery) => ({ delivery, attempts: attempts.filter((a) => a.deliveryId === delivery.id) }));
   }
 
+  /** The attempts of these deliveries, oldest first. */
+  async attemptsOf(deliveryIds: readonly string[]): Promise<AttemptRecord[]> {
+    if (deliveryIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('notification_attempts')
+      .selectAll()
+      .where('delivery_id', 'in', [...deliveryIds])
+      .orderBy('started_at')
+      .orderBy('attempt')
+      .execute();
+    return rows.map(toAttempt);
+  }
+
   async listForProcess(processId: string): Promise<DeliveryRecord[]> {
     const rows = await this.db
       .selectFrom('notification_deliveries')
