@@ -80,8 +80,9 @@ export interface Findings {
 export interface ProcessImage {
   depiction: string;
   url: string;
-  width: number;
-  height: number;
+  /** null when the server could not measure the image: it is then shown without the boxes. */
+  width: number | null;
+  height: number | null;
   findings: Findings;
 }
 

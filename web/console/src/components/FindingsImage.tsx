@@ -51,29 +51,34 @@ export function FindingsImage({ image }: { image: ProcessImage }) {
 
   return (
     <figure class="finding-image" data-testid={`image-${image.depiction}`}>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} class="finding-svg">
-        <title id={titleId}>{`${image.depiction} image with the engines' findings`}</title>
-        <image href={image.url} x="0" y="0" width={width} height={height} />
-        {mrzBox && shown('mrz') && (
-          <g>
-            <Rect box={mrzBox} kind="mrz" label="MRZ band" />
-            {lineBoxes.map((box, index) => (
-              <Rect key={index} box={box} kind="mrz-line" label={mrzLines[index] ?? ''} />
+      {width === null || height === null ? (
+        <img src={image.url} alt={`${image.depiction} image`} class="finding-svg" />
+      ) : (
+        <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} class="finding-svg">
+          <title id={titleId}>{`${image.depiction} image with the engines' findings`}</title>
+          <image href={image.url} x="0" y="0" width={width} height={height} />
+          {mrzBox && shown('mrz') && (
+            <g>
+              <Rect box={mrzBox} kind="mrz" label="MRZ band" />
+              {lineBoxes.map((box, index) => (
+                <Rect key={index} box={box} kind="mrz-line" label={mrzLines[index] ?? ''} />
+              ))}
+            </g>
+          )}
+          {shown('faces') &&
+            findings.faces?.map((box, index) => <Rect key={index} box={box} kind="faces" label="Face" />)}
+          {shown('glare') &&
+            findings.glare?.map((box, index) => <Rect key={index} box={box} kind="glare" label="Glare" />)}
+          {shown('fields') &&
+            findings.fields?.map((field) => (
+              <Rect key={field.name} box={field.box} kind="fields" label={`${field.name}: ${field.value}`} />
             ))}
-          </g>
-        )}
-        {shown('faces') &&
-          findings.faces?.map((box, index) => <Rect key={index} box={box} kind="faces" label="Face" />)}
-        {shown('glare') &&
-          findings.glare?.map((box, index) => <Rect key={index} box={box} kind="glare" label="Glare" />)}
-        {shown('fields') &&
-          findings.fields?.map((field) => (
-            <Rect key={field.name} box={field.box} kind="fields" label={`${field.name}: ${field.value}`} />
-          ))}
-      </svg>
+        </svg>
+      )}
       <figcaption>
-        <strong>{image.depiction}</strong> ({width} × {height})
-        {present.length > 0 && (
+        <strong>{image.depiction}</strong>
+        {width !== null && height !== null && ` (${width} × ${height})`}
+        {present.length > 0 && width !== null && (
           <fieldset class="layers">
             <legend>Show</legend>
             {present.map(({ layer, label }) => (
