@@ -5,7 +5,7 @@ import { useTestFonts } from './test/support/fonts/use-test-fonts.js';
 useTestFonts();
 
 /** Tests outside src/engines that still run the OCR or face models (slow to load: the engines project). */
-const modelTests = ['src/watermark/render.test.ts'];
+const modelTests = ['src/watermark/render.test.ts', 'src/providers/signicatvideoid/engine-backend.test.ts'];
 /** Tests in src that need the databases (the api project, which has them). */
 const databaseTests = ['src/notifications/deliver-job.test.ts'];
 

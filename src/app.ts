@@ -114,6 +114,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       sms: options.sms ?? new LoggingSmsSender(logger),
       themeFetch,
       capture: config.capture,
+      review: config.review,
       console: config.console,
     });
     const jobs = jobDefinitions(config, deps, engines, options.backends ?? {});

@@ -71,6 +71,8 @@ const oneSided = new Set(['passport']);
 export interface CaptureNeeds {
   document: boolean;
   selfie: 'required' | 'optional' | 'never';
+  /** A selfie video with a prompt (live video identifications), after the document. */
+  selfieVideo?: boolean;
 }
 
 /**
@@ -82,8 +84,8 @@ export function captureSteps(
   choice: { documentType: string; documentCountry: string } | null,
   settings: Pick<CaptureSettings, 'twoSidedPassports' | 'takeSelfie'>,
   needs: CaptureNeeds,
-): ('front' | 'back' | 'selfie')[] {
-  const steps: ('front' | 'back' | 'selfie')[] = [];
+): ('front' | 'back' | 'selfie' | 'selfieVideo')[] {
+  const steps: ('front' | 'back' | 'selfie' | 'selfieVideo')[] = [];
   if (needs.document) {
     if (!choice) return [];
     steps.push('front');
@@ -94,5 +96,6 @@ export function captureSteps(
     if (!oneSided.has(choice.documentType) || passportBack) steps.push('back');
   }
   if (needs.selfie === 'required' || (needs.selfie === 'optional' && settings.takeSelfie)) steps.push('selfie');
+  if (needs.selfieVideo) steps.push('selfieVideo');
   return steps;
 }

@@ -1,7 +1,9 @@
 import type { CountryOption, DocumentOption } from './document-options.js';
+import type { SelfieVideoPrompt, SelfieVideoState } from './selfie-video.js';
 import type { CaptureSettings } from './settings.js';
 
-export type Step = 'front' | 'back' | 'selfie';
+/** A step of the flow. `selfieVideo` keeps two things: the video and its still frame (the `selfie` image). */
+export type Step = 'front' | 'back' | 'selfie' | 'selfieVideo';
 
 /**
  * What the capture app renders from: the one object `GET /assure/capture/api/session` answers (see
@@ -62,6 +64,14 @@ export interface SessionView {
   };
   steps: Step[];
   images: Partial<Record<Step, { kept: boolean; attemptsUsed: number }>>;
+  /**
+   * The selfie video step, in flows that have one: the prompt (null until the end-user reaches the
+   * step) and the video kept (null until one is).
+   */
+  selfieVideo: {
+    prompt: SelfieVideoPrompt | null;
+    video: { contentType: string; size: number; durationMs: number | null } | null;
+  } | null;
   handover: {
     enabled: boolean;
     modes: CaptureSettings['handover']['modes'];
@@ -91,7 +101,9 @@ export interface SessionFacts {
   options: DocumentOption[];
   steps: Step[];
   kept: ReadonlySet<string>;
-  attempts: Partial<Record<Step, number>>;
+  attempts: Partial<Record<string, number>>;
+  /** Whether the flow has a selfie video step, and where it stands. */
+  selfieVideo: { state: SelfieVideoState | null } | null;
   handover: { status: SessionView['handover']['status']; expiresAt: string | null };
   scenarios: { id: string; description: string }[] | null;
 }
@@ -102,8 +114,14 @@ export function sessionView(facts: SessionFacts): SessionView {
   const { settings } = facts;
   const images: SessionView['images'] = {};
   for (const step of facts.steps) {
-    images[step] = { kept: facts.kept.has(step), attemptsUsed: facts.attempts[step] ?? 0 };
+    images[step] =
+      step === 'selfieVideo'
+        ? // The still frame is uploaded as a selfie and checked like one: its tries are the selfie's.
+          { kept: facts.kept.has('selfie') && facts.kept.has('video'), attemptsUsed: facts.attempts.selfie ?? 0 }
+        : { kept: facts.kept.has(step), attemptsUsed: facts.attempts[step] ?? 0 };
   }
+  const state = facts.selfieVideo?.state ?? null;
+  const video = facts.kept.has('video') ? (state?.video ?? null) : null;
   return {
     processId: facts.processId,
     dossierId: facts.dossierId,
@@ -155,6 +173,12 @@ export function sessionView(facts: SessionFacts): SessionView {
     },
     steps: facts.steps,
     images,
+    selfieVideo: facts.selfieVideo
+      ? {
+          prompt: state?.prompt ?? null,
+          video: video && { contentType: video.contentType, size: video.size, durationMs: video.durationMs },
+        }
+      : null,
     handover: {
       enabled: settings.handover.enabled && facts.kind === 'app',
       modes: settings.handover.modes,

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readBlobs, type BlobConfig } from './blobs.js';
 import { readCapture, type CaptureConfig } from './capture.js';
+import { readReview, type ReviewConfig } from './review.js';
 import { readConsole, type ConsoleConfig } from './console.js';
 import { ConfigError, EnvReader } from './env-reader.js';
 
@@ -70,6 +71,7 @@ export interface Config {
   verification: VerificationConfig;
   outbound: OutboundConfig;
   capture: CaptureConfig;
+  review: ReviewConfig;
   console: ConsoleConfig;
 }
 
@@ -106,6 +108,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     outbound: readOutbound(read, mode),
     capture: readCapture(read),
+    review: readReview(read),
     console: readConsole(read, mode),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);

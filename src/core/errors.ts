@@ -31,6 +31,7 @@ export const errorCodes = {
   // The hosted capture flow's own answers (`type` names them for the capture app).
   capture_no_session: { status: 401, title: 'No capture session', type: 'capture:no-session' },
   capture_csrf: { status: 403, title: 'Missing or wrong CSRF token', type: 'capture:csrf' },
+  capture_invalid_video: { status: 400, title: 'Invalid video', type: 'capture:invalid-video' },
   capture_link_invalid: { status: 404, title: 'Unknown capture link', type: 'capture:link-invalid' },
   capture_incomplete: { status: 409, title: 'Capture not complete', type: 'capture:incomplete' },
   capture_not_expected: { status: 409, title: 'Not part of this capture', type: 'capture:not-expected' },
@@ -43,6 +44,7 @@ export const errorCodes = {
   console_forbidden: { status: 403, title: 'Forbidden', type: 'console:forbidden' },
   console_csrf: { status: 403, title: 'Missing or wrong CSRF token', type: 'console:csrf' },
   console_locked: { status: 429, title: 'Too many failed sign-ins', type: 'console:locked' },
+  // The console's review queue: another reviewer holds the case's claim.
   review_claimed: { status: 409, title: 'Claimed by another reviewer', type: 'review:claimed' },
   internal: { status: 500, title: 'Internal Server Error' },
   unavailable: { status: 503, title: 'Service Unavailable' },

@@ -5,6 +5,7 @@ import type { DocumentList } from '../document-types/index.js';
 import type { Engines } from '../engines/pool/types.js';
 import type { NodeValues } from '../matching/types.js';
 import type { MappingContext } from './outcome.js';
+import type { ExtractedFields, ReviewDecision } from '../review/decision.js';
 
 /** What a create-process request carries, after schema validation. */
 export interface CreateProcessInput {
@@ -118,6 +119,11 @@ export interface ProviderDefinition {
    * engines cannot produce this provider's result (its live processes then fail, saying so).
    */
   engineBackend?(context: EngineContext): Promise<EngineResult>;
+  /**
+   * How a person decides this provider's live results where upstream's agent would (see docs/review.md);
+   * absent: only a client's reviewInconclusive setting sends its processes to review.
+   */
+  review?: ReviewRule;
   /** Where upstream's own examples contradict its stated rules, and which rule this provider follows. */
   upstreamErrata?: readonly UpstreamErratum[];
 }
@@ -142,6 +148,35 @@ export interface CaptureRule {
   selfie(processType: string | null): 'required' | 'optional' | 'never';
   /** PictureID takes its settings from its own block of the capture configuration, and only from it. */
   ownConfigurationBlock?: boolean;
+  /**
+   * For live clients of a provider whose own app records a video identification (and whose result a
+   * person decides): these process types go through this server's capture steps instead, with a
+   * selfie video in which the end-user follows a random prompt (docs/capture.md). Sandbox clients keep
+   * the provider page.
+   */
+  live?: LiveCaptureRule;
+}
+
+export interface LiveCaptureRule {
+  /** The document's front and back (when it has one), then the selfie video (with its still frame). */
+  steps: 'appWithSelfieVideo';
+  processTypes: readonly string[];
+  /** The documents offered, for a provider whose definition lists none of its own. */
+  documents?: DocumentList;
+}
+
+/**
+ * A provider whose upstream has a human agent decide some results. Live processes whose engine-built raw
+ * result `awaitsReviewer` stay processing in the review queue; the reviewer's decision becomes the raw
+ * result upstream's agent would have sent (`decided`), which the provider's own mapResult then maps.
+ */
+export interface ReviewRule {
+  /** Whether this raw result (built by the engines, for this process type) waits for a reviewer. */
+  awaitsReviewer(raw: unknown, processType: string | null): boolean;
+  /** The fields a reviewer sees and may correct, read from the raw result. */
+  extracted(raw: unknown): ExtractedFields;
+  /** The raw result with the reviewer's decision in the provider's own shape. */
+  decided(raw: unknown, decision: ReviewDecision): unknown;
 }
 
 export type FailReasonStyle = 'detail' | 'oauth' | 'snake' | 'pascal';

@@ -10,6 +10,7 @@ import { AppError } from '../core/errors.js';
 import { resolveProvider } from '../providers/registry.js';
 import type { CaptureRule, ProviderDefinition } from '../providers/types.js';
 import type { CaptureFlowRecord } from '../store/repositories/capture-flows.js';
+import { isLiveVideoCapture } from './capture-plan.js';
 import type { ServiceDeps } from './context.js';
 import type { ProcessService } from './processes.js';
 
@@ -80,6 +81,7 @@ export class CaptureFlowService {
       attempts: {},
       handover: { status: 'none', expiresAt: null },
       endedAs: null,
+      selfieVideo: null,
       createdAt: now,
       updatedAt: now,
     };
@@ -121,6 +123,9 @@ function flowKind(
   sdk: 'native' | 'capture',
   processType: string | null,
 ): 'app' | 'provider' {
+  // A live video identification is captured here, whichever sdk names it: the provider's own app is
+  // not run, and its result is decided by a person (docs/capture.md).
+  if (caller.environment === 'live' && isLiveVideoCapture(rule, processType)) return 'app';
   const kind = rule.sdks[sdk];
   if (!kind) {
     const offered = Object.keys(rule.sdks).join(' or ');
@@ -135,7 +140,8 @@ function flowKind(
   if (caller.environment === 'live' && (kind === 'provider' || !definition.engineBackend)) {
     throw invalid(
       `${definition.title} processes cannot be captured live yet: their verification needs the provider's own app, ` +
-        'which this server does not run. Sandbox clients can try the flow.',
+        'which this server does not run. Sandbox clients can try the flow.' +
+        (rule.live ? ` Its ${rule.live.processTypes.join(' and ')} processes can be captured live.` : ''),
     );
   }
   return kind;

@@ -33,9 +33,12 @@ export class CaptureHandoverService {
   ) {}
 
   async start(grant: SessionGrant, request: HandoverRequest): Promise<HandoverLink> {
-    const { flow, process } = await this.steps.load(grant.caller);
+    const { flow, process, plan } = await this.steps.load(grant.caller);
     const { handover } = flow.settings;
-    if (flow.kind !== 'app' || !handover.enabled) throw notExpected('This flow does not offer to continue on a phone.');
+    // A selfie video needs a camera that records: a desktop without one hands over even when the
+    // configuration offers no handover up front, so the end-user never reaches a dead end.
+    if (flow.kind !== 'app' || !(handover.enabled || plan.selfieVideo))
+      throw notExpected('This flow does not offer to continue on a phone.');
     if (grant.caller.device !== 'primary') throw notExpected('This is already the phone the capture was handed to.');
     if (flow.endedAs !== null || process.status !== 'pending') throw notExpected('This capture has ended.');
     if (!handover.modes.includes(request.mode)) throw notExpected(`This flow does not hand over by ${request.mode}.`);

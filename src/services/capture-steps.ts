@@ -7,14 +7,19 @@ import { AppError } from '../core/errors.js';
 import { toIsoSeconds } from '../core/time.js';
 import { mrzSideOf } from '../document-types/kinds.js';
 import { providerOf } from '../providers/registry.js';
-import type { CaptureRule, ProviderDefinition } from '../providers/types.js';
+import type { ProviderDefinition } from '../providers/types.js';
+import { drawSelfieVideoPrompt } from '../capture/selfie-video.js';
 import type { CaptureFlowRecord } from '../store/repositories/capture-flows.js';
 import { captureProblems, type CaptureCheckEngines, type CaptureProblem } from './capture-image-check.js';
+import { capturePlan, type CapturePlan } from './capture-plan.js';
 import type { ServiceDeps } from './context.js';
 import type { SandboxService } from './sandbox.js';
 import type { SessionGrant } from './capture-sessions.js';
 import { prepareImageBytes, storeImages } from './uploads/stored-images.js';
 import type { VerificationService } from './verification.js';
+
+/** The steps that take an image (the selfie video's still frame comes as `selfie`). */
+type ImageStep = Exclude<Step, 'selfieVideo'>;
 
 export interface UploadResult {
   accepted: boolean;
@@ -24,14 +29,15 @@ export interface UploadResult {
 }
 
 /** Everything about the flow a step needs, loaded for the end-user's process only. */
-interface Loaded {
+export interface LoadedFlow {
   caller: EndUserCaller;
   flow: CaptureFlowRecord;
   process: ProcessRecord;
   definition: ProviderDefinition;
-  rule: CaptureRule;
+  plan: CapturePlan;
   options: DocumentOption[];
 }
+type Loaded = LoadedFlow;
 
 const notExpected = (detail: string) => new AppError('capture_not_expected', detail);
 
@@ -50,9 +56,13 @@ export class CaptureStepService {
   ) {}
 
   async view(grant: SessionGrant): Promise<SessionView> {
-    const loaded = await this.load(grant.caller);
+    let loaded = await this.load(grant.caller);
+    let images = await this.deps.store.repos.images.list(owner(loaded.process));
+    if (await this.promptWhenReached(loaded, new Set(images.map((image) => image.depiction)))) {
+      loaded = await this.load(grant.caller);
+      images = await this.deps.store.repos.images.list(owner(loaded.process));
+    }
     const { flow, process, definition } = loaded;
-    const images = await this.deps.store.repos.images.list(owner(process));
     const now = this.deps.clock.now();
     const { handover } = flow;
     const handoverExpired = handover.status === 'waiting' && handover.expiresAt !== null && now >= handover.expiresAt;
@@ -69,12 +79,13 @@ export class CaptureStepService {
       expiresAt: toIsoSeconds(grant.expiresAt),
       redirectUrl: flow.endedAs === null ? null : redirectOf(flow, flow.endedAs),
       settings: flow.settings,
-      documentNeeded: loaded.rule.document !== 'none',
+      documentNeeded: loaded.plan.document !== 'none',
       selected: documentOf(loaded),
       options: loaded.options,
       steps: this.stepsOf(loaded),
       kept: new Set(images.map((image) => image.depiction)),
       attempts: flow.attempts,
+      selfieVideo: loaded.plan.selfieVideo ? { state: flow.selfieVideo } : null,
       handover: {
         status: handoverExpired ? 'expired' : handover.status,
         expiresAt: handover.expiresAt === null ? null : toIsoSeconds(handover.expiresAt),
@@ -93,9 +104,9 @@ export class CaptureStepService {
     choice: { documentType: string; documentCountry: string },
   ): Promise<SessionView> {
     const loaded = await this.load(grant.caller);
-    const { process, definition, rule, options, flow } = loaded;
+    const { process, definition, plan, options, flow } = loaded;
     this.requireUnderWay(loaded);
-    if (rule.document === 'none') throw notExpected(`${definition.title} processes take no document choice.`);
+    if (plan.document === 'none') throw notExpected(`${definition.title} processes take no document choice.`);
     const country = choice.documentCountry.toUpperCase();
     const offered = options.some(
       (o) => o.documentType === choice.documentType && o.countries.some((c) => c.iso3 === country),
@@ -107,7 +118,7 @@ export class CaptureStepService {
       );
     }
     const document =
-      rule.document === 'catalogueId'
+      plan.document === 'catalogueId'
         ? {
             documentType: null,
             documentCountry: null,
@@ -129,19 +140,29 @@ export class CaptureStepService {
       // Images of another document would be verified against the wrong one: the new choice starts over.
       if (!changed) return [];
       await tx.captureFlows.setAttempts(flow.processId, {}, now);
+      // The video goes with the other images; the prompt stays (the same one is asked again).
+      if (flow.selfieVideo?.video) {
+        await tx.captureFlows.setSelfieVideo(flow.processId, { ...flow.selfieVideo, video: null }, now);
+      }
       return tx.images.deleteOwner(owner(process));
     });
     await this.deleteBlobs(replaced);
     return this.view(grant);
   }
 
-  async upload(grant: SessionGrant, step: Step, bytes: Buffer, source: 'camera' | 'upload'): Promise<UploadResult> {
+  async upload(
+    grant: SessionGrant,
+    step: ImageStep,
+    bytes: Buffer,
+    source: 'camera' | 'upload',
+  ): Promise<UploadResult> {
     const loaded = await this.load(grant.caller);
     const { flow, process } = loaded;
     this.requireUnderWay(loaded);
     const steps = this.stepsOf(loaded);
-    if (!steps.includes(step))
-      throw notExpected(`This flow does not take a ${step} image${steps.length === 0 ? ' yet' : ''}.`);
+    // The selfie video step's still frame comes as a selfie, and is checked like one.
+    const expected = steps.includes(step) || (step === 'selfie' && steps.includes('selfieVideo'));
+    if (!expected) throw notExpected(`This flow does not take a ${step} image${steps.length === 0 ? ' yet' : ''}.`);
     const prepared = await prepareImageBytes(step, bytes);
     const selected = documentOf(loaded);
     const problems = await captureProblems(this.engines, prepared.bytes, step, {
@@ -186,14 +207,17 @@ export class CaptureStepService {
     const images = await this.deps.store.repos.images.list(owner(process));
     const kept = new Set<string>(images.map((image) => image.depiction));
     const steps = this.stepsOf(loaded);
-    const missing = steps.filter((step) => !kept.has(step));
+    const missing = steps
+      .flatMap((step) => (step === 'selfieVideo' ? ['selfie', 'video'] : [step]))
+      .filter((depiction) => !kept.has(depiction));
     if (steps.length === 0 || missing.length > 0) {
       throw new AppError(
         'capture_incomplete',
         steps.length === 0 ? 'Choose the document first.' : `The ${missing.join(' and ')} image is still missing.`,
       );
     }
-    await this.verification.start(clientOf(grant.caller), process.dossierId, process.id, {});
+    // The end-user's part is done here, as the provider's own app would have done it.
+    await this.verification.start(clientOf(grant.caller), process.dossierId, process.id, {}, undefined, 'captureFlow');
     return this.end(flow, 'processing');
   }
 
@@ -235,21 +259,42 @@ export class CaptureStepService {
     const definition = providerOf(process.provider);
     const rule = definition.capture;
     if (!rule) throw new Error(`${definition.name} has a capture flow but no capture rule`);
+    const plan = capturePlan(definition, rule, flow.kind, process.processType);
     const options =
-      rule.document === 'none'
+      plan.document === 'none'
         ? []
-        : documentOptions(definition.documents?.entries() ?? [], flow.settings, (code) => findCountry(code)?.alpha2);
-    return { caller, flow, process, definition, rule, options };
+        : documentOptions(plan.documents?.entries() ?? [], flow.settings, (code) => findCountry(code)?.alpha2);
+    return { caller, flow, process, definition, plan, options };
   }
 
-  private stepsOf(loaded: Loaded): Step[] {
+  stepsOf(loaded: Loaded): Step[] {
     return captureSteps(documentOf(loaded), loaded.flow.settings, {
-      document: loaded.rule.document !== 'none',
-      selfie: loaded.rule.selfie(loaded.process.processType),
+      document: loaded.plan.document !== 'none',
+      selfie: loaded.plan.selfie,
+      selfieVideo: loaded.plan.selfieVideo,
     });
   }
 
-  private requireUnderWay({ flow, process }: Loaded): void {
+  /**
+   * The selfie video's prompt is drawn when the end-user reaches that step (every step before it
+   * done), not earlier: it is stored then, so the reviewer later sees what was asked.
+   */
+  private async promptWhenReached(loaded: Loaded, kept: ReadonlySet<string>): Promise<boolean> {
+    if (!loaded.plan.selfieVideo || loaded.flow.selfieVideo !== null) return false;
+    if (loaded.flow.endedAs !== null || loaded.process.status !== 'pending') return false;
+    const steps = this.stepsOf(loaded);
+    const before = steps.slice(0, steps.indexOf('selfieVideo'));
+    if (!steps.includes('selfieVideo') || !before.every((step) => kept.has(step))) return false;
+    const now = this.deps.clock.now();
+    await this.deps.store.repos.captureFlows.startSelfieVideo(
+      loaded.flow.processId,
+      { prompt: drawSelfieVideoPrompt(), promptedAt: now, video: null },
+      now,
+    );
+    return true;
+  }
+
+  requireUnderWay({ flow, process }: Loaded): void {
     if (flow.endedAs !== null || process.status !== 'pending') {
       throw notExpected('This capture has ended; there is nothing more to do here.');
     }
@@ -278,7 +323,11 @@ export class CaptureStepService {
   }
 }
 
-const owner = (process: ProcessRecord) => ({ kind: 'process' as const, id: process.id, clientId: process.clientId });
+export const owner = (process: ProcessRecord) => ({
+  kind: 'process' as const,
+  id: process.id,
+  clientId: process.clientId,
+});
 
 const clientOf = (caller: EndUserCaller): ClientCaller => ({
   kind: 'client',
@@ -290,8 +339,8 @@ const redirectOf = (flow: CaptureFlowRecord, status: 'processing' | 'canceled') 
   redirectWithOutcome(flow.redirectUrl, { dossierId: flow.dossierId, processId: flow.processId, status });
 
 /** The document chosen so far, as type and alpha-3 country (from the catalogue id for PictureID). */
-function documentOf({ process, definition, rule }: Loaded): { documentType: string; documentCountry: string } | null {
-  if (rule.document === 'catalogueId') {
+function documentOf({ process, definition, plan }: Loaded): { documentType: string; documentCountry: string } | null {
+  if (plan.document === 'catalogueId') {
     const entry = definition.documents?.entries().find((e) => e.id === process.documentId);
     return entry ? { documentType: entry.type, documentCountry: entry.country } : null;
   }

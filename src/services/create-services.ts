@@ -5,6 +5,7 @@ import { CaptureFlowService } from './capture-flows.js';
 import { CaptureHandoverService } from './capture-handover.js';
 import { CaptureSessionService } from './capture-sessions.js';
 import { CaptureStepService } from './capture-steps.js';
+import { CaptureVideoService } from './capture-video.js';
 import { CaptureThemeService } from './capture-theme.js';
 import { CaptureConfigurationService } from './capture-configurations.js';
 import type { ServiceDeps } from './context.js';
@@ -20,6 +21,7 @@ import { ProcessListService } from './process-list.js';
 import { ProcessService } from './processes.js';
 import { RedactionService } from './redaction.js';
 import { ResultService } from './results.js';
+import { ReviewService } from './reviews.js';
 import { SandboxService } from './sandbox.js';
 import { UserDataService } from './user-data.js';
 import { VerificationService } from './verification.js';
@@ -47,7 +49,9 @@ export interface Services {
   captureSessions: CaptureSessionService;
   captureSteps: CaptureStepService;
   captureHandover: CaptureHandoverService;
+  captureVideo: CaptureVideoService;
   captureTheme: CaptureThemeService;
+  reviews: ReviewService;
   operators: OperatorService;
   consoleSessions: ConsoleSessionService;
   consoleReads: ConsoleReadService;
@@ -60,7 +64,8 @@ export interface ServiceExtras {
   sms: SmsSender;
   /** Fetches capture theme assets (fonts, favicons) from the configured URLs. */
   themeFetch: SafeFetch;
-  capture: { linkMinutes: number; sessionMinutes: number };
+  capture: { linkMinutes: number; sessionMinutes: number; videoMaxBytes: number };
+  review: { claimMinutes: number };
   console: ConsoleSessionSettings;
 }
 
@@ -97,7 +102,12 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
     captureSessions: new CaptureSessionService(captureDeps),
     captureSteps,
     captureHandover: new CaptureHandoverService(captureDeps, captureSteps, extras.sms),
+    captureVideo: new CaptureVideoService(captureDeps, captureSteps),
     captureTheme: new CaptureThemeService(extras.themeFetch, deps.logger),
+    reviews: new ReviewService(deps, {
+      claimMinutes: extras.review.claimMinutes,
+      redaction: { engines, blobs: deps.blobs },
+    }),
     operators: new OperatorService(deps.store, deps.clock),
     consoleSessions: new ConsoleSessionService(deps, extras.console),
     consoleReads: new ConsoleReadService(deps),

@@ -30,11 +30,13 @@ export class VerificationService {
     processId: string,
     body: StartVerificationBody,
     sandboxScenario?: string,
+    /** `captureFlow`: the end-user finished this server's capture steps, which stand in for the provider's app. */
+    origin: 'api' | 'captureFlow' = 'api',
   ): Promise<ProcessRecord> {
     const { store, clock, blobs } = this.deps;
     const found = await requireProcess(store.repos, caller, dossierId, processId);
     const definition = providerOf(found.provider);
-    if (definition.verificationStart === 'provider') {
+    if (definition.verificationStart === 'provider' && origin === 'api') {
       throw new AppError(
         'unsupported_for_provider',
         `${definition.title} processes finish in the provider's own app; Start verification does not apply to them.`,

@@ -219,6 +219,8 @@ export interface CaptureFlowsTable {
   attempts: string;
   handover: string;
   ended_as: 'processing' | 'canceled' | null;
+  /** JSON of a SelfieVideoState, for flows with a selfie video step; null otherwise or before it. */
+  selfie_video: string | null;
   created_at: number;
   updated_at: number;
 }

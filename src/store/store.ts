@@ -17,6 +17,7 @@ import { DeliveryRepository } from './repositories/deliveries.js';
 import { ProcessEventRepository } from './repositories/process-events.js';
 import { ProcessListRepository } from './repositories/process-list.js';
 import { ProcessRepository } from './repositories/processes.js';
+import { ReviewRepository } from './repositories/reviews.js';
 import { SeenFingerprintRepository } from './repositories/seen-fingerprints.js';
 import { SigningKeyRepository } from './repositories/signing-keys.js';
 import { UserDataRepository } from './repositories/user-data.js';
@@ -41,6 +42,7 @@ export interface Repositories {
   captureConfigurations: CaptureConfigurationRepository;
   captureFlows: CaptureFlowRepository;
   captureLinks: CaptureLinkRepository;
+  reviews: ReviewRepository;
   operators: OperatorRepository;
   operatorSessions: OperatorSessionRepository;
   signInFailures: SignInFailureRepository;
@@ -67,6 +69,7 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     captureConfigurations: new CaptureConfigurationRepository(db),
     captureFlows: new CaptureFlowRepository(db),
     captureLinks: new CaptureLinkRepository(db),
+    reviews: new ReviewRepository(db),
     operators: new OperatorRepository(db),
     operatorSessions: new OperatorSessionRepository(db),
     signInFailures: new SignInFailureRepository(db),

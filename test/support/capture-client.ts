@@ -61,4 +61,14 @@ export class CaptureBrowser {
   upload(step: string, image: Buffer, source: 'camera' | 'upload' = 'upload') {
     return this.request('POST', `/session/images/${step}?source=${source}`, undefined, { raw: image });
   }
+
+  /** The selfie video step's recording, as the page sends it. */
+  video(bytes: Buffer, options: { contentType?: string; durationMs?: number; csrf?: string | null } = {}) {
+    const query = options.durationMs === undefined ? '' : `?durationMs=${options.durationMs}`;
+    return this.request('POST', `/session/video${query}`, undefined, {
+      raw: bytes,
+      contentType: options.contentType ?? 'video/webm',
+      ...(options.csrf !== undefined && { csrf: options.csrf }),
+    });
+  }
 }

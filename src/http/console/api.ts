@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Services } from '../../services/create-services.js';
 import { requireConsoleSession } from './access.js';
 import { consoleReadRoutes } from './read-routes.js';
+import { consoleReviewRoutes } from './review-routes.js';
 import { consoleSessionRoutes } from './session-routes.js';
 
 export interface ConsoleApiOptions {
@@ -23,4 +24,5 @@ export const consoleApiRoutes: FastifyPluginAsync<ConsoleApiOptions> = async (ap
   const { services, secure, sessionHours } = options;
   await app.register(consoleSessionRoutes, { services, secure, sessionHours });
   await app.register(consoleReadRoutes, { services });
+  await app.register(consoleReviewRoutes, { services });
 };

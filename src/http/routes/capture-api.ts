@@ -16,6 +16,8 @@ import {
   StepParams,
   UploadQuery,
   UploadResponse,
+  VideoQuery,
+  VideoResponse,
 } from '../schemas/capture-api.js';
 import { errorResponses } from '../schemas/common.js';
 
@@ -75,6 +77,11 @@ export const captureApiRoutes: FastifyPluginAsyncTypebox<CaptureApiOptions> = as
       { parseAs: 'buffer', bodyLimit: imageLimits.maxBytes + 1 },
       (_request, body, done) => done(null, body),
     );
+    scope.addContentTypeParser(
+      ['video/webm', 'video/mp4'],
+      { parseAs: 'buffer', bodyLimit: services.captureVideo.maxBytes + 1 },
+      (_request, body, done) => done(null, body),
+    );
 
     session.get(
       '/session',
@@ -123,6 +130,26 @@ export const captureApiRoutes: FastifyPluginAsyncTypebox<CaptureApiOptions> = as
           request.body,
           request.query.source ?? 'upload',
         );
+      },
+    );
+
+    session.post(
+      '/session/video',
+      {
+        bodyLimit: services.captureVideo.maxBytes + 1,
+        schema: {
+          tags,
+          summary: 'Hand in the selfie video (WebM or MP4 bytes); a new one replaces the last',
+          querystring: VideoQuery,
+          response: { 200: VideoResponse, ...errorResponses(400, 401, 403, 409, 413, 415) },
+        },
+      },
+      async (request) => {
+        const contentType = videoTypeOf(request.headers['content-type']);
+        if (!Buffer.isBuffer(request.body) || contentType === undefined) {
+          throw new AppError('unsupported_media_type', 'Send the video itself as video/webm or video/mp4.');
+        }
+        return services.captureVideo.upload(grantOf(request), request.body, contentType, request.query.durationMs);
       },
     );
 
@@ -195,3 +222,9 @@ export const captureApiRoutes: FastifyPluginAsyncTypebox<CaptureApiOptions> = as
     );
   });
 };
+
+/** The video container a Content-Type names (its parameters, such as codecs, aside). */
+function videoTypeOf(header: string | undefined): 'video/webm' | 'video/mp4' | undefined {
+  const type = header?.split(';')[0]?.trim().toLowerCase();
+  return type === 'video/webm' || type === 'video/mp4' ? type : undefined;
+}

@@ -34,6 +34,18 @@ export const UploadResponse = Type.Object({
   session: SessionResponse,
 });
 
+export const VideoQuery = Type.Object({
+  durationMs: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 600_000,
+      description: 'How long the recording lasted, as the page measured it.',
+    }),
+  ),
+});
+
+export const VideoResponse = Type.Object({ session: SessionResponse });
+
 export const RedirectResponse = Type.Object({ redirectUrl: Type.String() });
 
 export const OutcomeRequest = Type.Object({ scenarioId: Type.String({ maxLength: 120 }) });

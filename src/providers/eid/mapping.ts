@@ -34,4 +34,10 @@ export function mapResult(raw: unknown, context: MappingContext): Outcome {
   return mapVideoIdResult(raw, reviewPolicyOf(processType));
 }
 
+/** The review policy of a process type (the default type when none); undefined for an unknown type. */
+export function policyOf(processType: string | null): ReviewPolicy | undefined {
+  const type = processType ?? defaultProcessType;
+  return isProcessType(type) ? reviewPolicyOf(type) : undefined;
+}
+
 const isProcessType = (value: string): value is ProcessType => (processTypes as readonly string[]).includes(value);

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { videoIdEngineBackend } from './engine-backend.js';
 import { documentList } from '../../document-types/index.js';
 import { europe } from '../../document-types/selection.js';
 import { abandonedMessage } from '../expiry.js';
 import { sdkFields } from '../sdk-fields.js';
 import { noCreateRules, type ProviderDefinition } from '../types.js';
 import { videoIdCreateResponse } from './create-response.js';
-import { defaultProcessType, mapResult, processTypes } from './mapping.js';
+import { defaultProcessType, mapResult, policyOf, processTypes } from './mapping.js';
 import { ocrNode } from './matching-nodes.js';
 import { videoIdRawResultFiles } from './raw-files.js';
+import { videoIdReview } from './review.js';
 import { scenarios } from './scenarios.js';
 import { upstreamErrata } from './upstream-errata.js';
 
@@ -30,7 +32,12 @@ export const signicatvideoid: ProviderDefinition = {
   readableDepictions: ['front', 'back', 'selfie', 'portrait'],
   videoProcessTypes: 'all',
   downloadTimestamps: true,
-  capture: { sdks: { native: 'provider' }, document: 'none', selfie: () => 'never' },
+  capture: {
+    sdks: { native: 'provider' },
+    document: 'none',
+    selfie: () => 'never',
+    live: { steps: 'appWithSelfieVideo', processTypes: ['substantial', 'high', 'substantialFullyAuto'] },
+  },
   expiry: { failReason: { type: 'InactiveUser.Aborted', message: abandonedMessage } },
   // The videoId.
   externalIdAtCreation: () => randomUUID(),
@@ -39,6 +46,8 @@ export const signicatvideoid: ProviderDefinition = {
   startProblem: () => undefined,
   upstreamErrata,
   mapResult,
+  engineBackend: videoIdEngineBackend,
+  review: videoIdReview(policyOf),
   scenarios,
   createResponse: videoIdCreateResponse,
   createResponseFields: sdkFields,

@@ -19,6 +19,7 @@ import type { Json, Outcome } from '../../core/domain.js';
  *
  * - any security check not valid: rejected, whatever the policy;
  * - `automatic` (substantial): a similarity other than high, or a feature not found, is inconclusive;
+ *   where a reviewer of this server then decided (a manual approval is present), that decision stands;
  * - `fullyAutomatic` (substantialFullyAuto): never inconclusive; a similarity other than high is
  *   rejected and features are not considered (upstream accepts one with "OVI 1" not found);
  * - `agent` (high, eid attended/unattended): the agent's manual approval decides.
@@ -44,8 +45,15 @@ export function mapVideoIdResult(raw: unknown, policy: ReviewPolicy): Outcome {
 function completedOutcome(result: CompletedVideoId, policy: ReviewPolicy): Outcome {
   const ocr = ocrDetails(result.ocr);
   switch (policy) {
-    case 'automatic':
-      return { status: automaticStatus(result.ocr), providerSpecific: { ocr } };
+    case 'automatic': {
+      const status = automaticStatus(result.ocr);
+      const approval = result.manualApproval;
+      if (status !== 'inconclusive' || approval === undefined) return { status, providerSpecific: { ocr } };
+      return {
+        status: approval.result === 'approved' ? 'accepted' : 'rejected',
+        providerSpecific: { ocr, manualApproval: manualApprovalDetails(approval) },
+      };
+    }
     case 'fullyAutomatic':
       return { status: fullyAutomaticStatus(result.ocr), providerSpecific: { ocr } };
     case 'agent': {
@@ -65,7 +73,7 @@ function completedOutcome(result: CompletedVideoId, policy: ReviewPolicy): Outco
   }
 }
 
-function automaticStatus(ocr: Ocr): FinalStatus {
+export function automaticStatus(ocr: Ocr): FinalStatus {
   if (!checksPass(ocr)) return 'rejected';
   return faceMatches(ocr) && ocr.features.every((feature) => feature.found) ? 'accepted' : 'inconclusive';
 }
@@ -76,7 +84,7 @@ function fullyAutomaticStatus(ocr: Ocr): FinalStatus {
 
 // The OCR's own liveness verdict counts as a check: a "false" there must never be accepted, even if the
 // matching security check were missing from the record.
-const checksPass = (ocr: Ocr): boolean =>
+export const checksPass = (ocr: Ocr): boolean =>
   ocr.livenessDetected !== 'false' && Object.values(ocr.securityChecks).every((check) => check.valid);
 
 const faceMatches = (ocr: Ocr): boolean => ocr.similarityScore === 'high';

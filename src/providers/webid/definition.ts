@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { webIdEngineBackend } from './engine-backend.js';
 import { Type } from 'typebox';
 import { documentList } from '../../document-types/index.js';
 import { europe } from '../../document-types/selection.js';
@@ -7,6 +8,7 @@ import type { ProviderDefinition } from '../types.js';
 import { createResponse } from './create-response.js';
 import { mapResult } from './mapping.js';
 import { webIdParameterFields } from './parameters.js';
+import { webIdReview } from './review.js';
 import { scenarios } from './scenarios.js';
 import { upstreamErrata } from './upstream-errata.js';
 
@@ -28,7 +30,13 @@ export const webid: ProviderDefinition = {
   uploadDepictions: [],
   readableDepictions: ['front', 'back', 'selfie'],
   failReasonStyle: 'snake',
-  capture: { sdks: { native: 'provider' }, document: 'none', selfie: () => 'never' },
+  capture: {
+    sdks: { native: 'provider' },
+    document: 'none',
+    selfie: () => 'never',
+    // accountid is a self-service capture on WebID's site; only the video identification is run here.
+    live: { steps: 'appWithSelfieVideo', processTypes: ['videoid'] },
+  },
   expiry: { failReason: { type: 'expired', message: abandonedMessage } },
   // WebID's actionId: nine digits.
   externalIdAtCreation: () => String(randomInt(100_000_000, 1_000_000_000)),
@@ -42,6 +50,8 @@ export const webid: ProviderDefinition = {
   startProblem: () => undefined,
   upstreamErrata,
   mapResult,
+  engineBackend: webIdEngineBackend,
+  review: webIdReview,
   scenarios,
   createResponse,
   createResponseFields: {

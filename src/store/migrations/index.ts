@@ -5,6 +5,7 @@ import { engines } from './0003-engines.js';
 import { matching } from './0004-matching.js';
 import { endUserDone } from './0005-end-user-done.js';
 import { capture } from './0006-capture.js';
+import { captureVideo } from './0007-capture-video.js';
 import { consoleTables } from './0007-console.js';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004-matching': matching,
   '0005-end-user-done': endUserDone,
   '0006-capture': capture,
+  '0007-capture-video': captureVideo,
   '0007-console': consoleTables,
 };

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { SelfieVideoState } from '../../capture/selfie-video.js';
 import type { CaptureSettings } from '../../capture/settings.js';
 import type { CaptureFlowsTable, Database } from '../schema.js';
 
@@ -25,6 +26,8 @@ export interface CaptureFlowRecord {
   handover: HandoverState;
   /** How the end-user left: finished (the verification runs) or canceled; null while under way. */
   endedAs: 'processing' | 'canceled' | null;
+  /** The selfie video step's prompt and kept video; null until the end-user reaches that step. */
+  selfieVideo: SelfieVideoState | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -40,6 +43,7 @@ const toRecord = (row: Selectable<CaptureFlowsTable>): CaptureFlowRecord => ({
   attempts: JSON.parse(row.attempts) as CaptureFlowRecord['attempts'],
   handover: JSON.parse(row.handover) as HandoverState,
   endedAs: row.ended_as,
+  selfieVideo: row.selfie_video === null ? null : (JSON.parse(row.selfie_video) as SelfieVideoState),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -62,6 +66,7 @@ export class CaptureFlowRepository {
         attempts: JSON.stringify(record.attempts),
         handover: JSON.stringify(record.handover),
         ended_as: record.endedAs,
+        selfie_video: record.selfieVideo === null ? null : JSON.stringify(record.selfieVideo),
         created_at: record.createdAt,
         updated_at: record.updatedAt,
       })
@@ -89,6 +94,25 @@ export class CaptureFlowRepository {
     await this.db
       .updateTable('capture_flows')
       .set({ handover: JSON.stringify(handover), updated_at: now })
+      .where('process_id', '=', processId)
+      .execute();
+  }
+
+  /** Gives the flow its selfie video prompt, once: false when it already had one (a racing request's). */
+  async startSelfieVideo(processId: string, state: SelfieVideoState, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('capture_flows')
+      .set({ selfie_video: JSON.stringify(state), updated_at: now })
+      .where('process_id', '=', processId)
+      .where('selfie_video', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async setSelfieVideo(processId: string, state: SelfieVideoState, now: number): Promise<void> {
+    await this.db
+      .updateTable('capture_flows')
+      .set({ selfie_video: JSON.stringify(state), updated_at: now })
       .where('process_id', '=', processId)
       .execute();
   }

@@ -213,12 +213,39 @@ export class ProcessRepository {
   }
 
   /** Processes that entered processing before `before` and are still in it, oldest first. */
+  /** Keeps the raw result (and engine output) of a process that stays processing while a person reviews it. */
+  async keepResultWhileProcessing(
+    id: string,
+    rawResultKey: string,
+    engineOutputKey: string | null,
+    now: number,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('processes')
+      .set({ raw_result_key: rawResultKey, engine_output_key: engineOutputKey, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'processing')
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** Processes processing since before `before`, except those waiting in the review queue (a person decides them). */
   async listProcessingStartedBefore(before: number, limit: number): Promise<ProcessRecord[]> {
     const rows = await this.db
       .selectFrom('processes')
       .selectAll()
       .where('status', '=', 'processing')
       .where('started_at', '<', before)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('reviews')
+              .select('reviews.process_id')
+              .whereRef('reviews.process_id', '=', 'processes.id')
+              .where('reviews.state', '=', 'queued'),
+          ),
+        ),
+      )
       .orderBy('started_at')
       .limit(limit)
       .execute();

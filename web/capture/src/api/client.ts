@@ -80,6 +80,14 @@ export class CaptureApi {
     return result;
   }
 
+  /** The selfie video (WebM or MP4, as recorded); its still frame goes through `upload` as a selfie. */
+  async uploadVideo(video: Blob, durationMs: number): Promise<Session> {
+    const type = video.type.split(';')[0] ?? '';
+    const path = `/session/video?durationMs=${Math.round(durationMs)}`;
+    const result = await this.call<{ session: Session }>('POST', path, video, type);
+    return this.remember(result.session);
+  }
+
   finish(): Promise<Redirect> {
     return this.json<Redirect>('POST', '/session/finish', {});
   }

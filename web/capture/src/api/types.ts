@@ -5,6 +5,12 @@
 
 export type Depiction = 'front' | 'back' | 'selfie';
 
+/** A step of the flow: a photo, or (live video identifications) a selfie video with its still frame. */
+export type Step = Depiction | 'selfieVideo';
+
+/** What the selfie video asks the person to do; the server draws it. */
+export type SelfieVideoPrompt = 'turnLeft' | 'turnRight' | 'lookUp' | 'smile' | 'blink';
+
 export type ProcessStatus = 'pending' | 'processing' | 'accepted' | 'rejected' | 'inconclusive' | 'canceled' | 'failed';
 
 export type HandoverMode = 'qrCode' | 'sms';
@@ -96,8 +102,13 @@ export interface Session {
     defaultCountry: string | null;
     options: DocumentOption[];
   };
-  steps: Depiction[];
-  images: Partial<Record<Depiction, { kept: boolean; attemptsUsed: number }>>;
+  steps: Step[];
+  images: Partial<Record<Step, { kept: boolean; attemptsUsed: number }>>;
+  /** Flows with a selfie video step: the prompt (null until the step is reached) and the video kept. */
+  selfieVideo: {
+    prompt: SelfieVideoPrompt | null;
+    video: { contentType: string; size: number; durationMs: number | null } | null;
+  } | null;
   handover: {
     enabled: boolean;
     modes: HandoverMode[];

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CaptureApi } from '../api/client';
-import type { Depiction, Session } from '../api/types';
+import type { Session, Step } from '../api/types';
 import { deviceHints, isMobileDevice } from '../flow/device';
 import { nextPage, pageAfter, pageId, planPages, startPage, type FlowContext, type Page } from '../flow/pages';
 import { normaliseLanguage, preferredLanguage, type Language } from '../i18n/languages';
@@ -41,7 +41,7 @@ export function App() {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [overlay, setOverlay] = useState<'none' | 'accessibility' | 'cancel'>('none');
   const [handoverDeclined, setHandoverDeclined] = useState(false);
-  const [previews, setPreviews] = useState<Partial<Record<Depiction, string>>>({});
+  const [previews, setPreviews] = useState<Partial<Record<Step, string>>>({});
   const desktop = useMemo(() => !isMobileDevice(deviceHints()), []);
   const { language, t, setLanguage } = useLanguage(
     preferredLanguage(navigator.languages ?? [navigator.language]),
@@ -130,7 +130,7 @@ export function App() {
     setView({ kind: 'flow', page: pageAfter(pages, { kind: 'handover' }) });
   };
 
-  const keepPreview = (depiction: Depiction, url: string) =>
+  const keepPreview = (depiction: Step, url: string) =>
     setPreviews((all) => {
       const old = all[depiction];
       if (old && old !== url) URL.revokeObjectURL(old);

@@ -1,4 +1,4 @@
-import type { Depiction, Session } from '../api/types';
+import type { Session, Step } from '../api/types';
 import type { Page } from '../flow/pages';
 import { CaptureStep } from '../screens/capture/CaptureStep';
 import { Consent } from '../screens/Consent';
@@ -8,12 +8,13 @@ import { Instructions } from '../screens/Instructions';
 import { Prerequisites } from '../screens/Prerequisites';
 import { Review } from '../screens/Review';
 import type { StepProps } from '../screens/step-props';
+import { VideoStep } from '../screens/video/VideoStep';
 
 interface FlowPageProps extends StepProps {
   page: Page;
-  previews: Partial<Record<Depiction, string>>;
-  onKept(depiction: Depiction, preview: string): void;
-  onRetake(depiction: Depiction): void;
+  previews: Partial<Record<Step, string>>;
+  onKept(depiction: Step, preview: string): void;
+  onRetake(depiction: Step): void;
   onFinished(redirectUrl: string): void;
   onFollowPhone(session: Session): void;
   onStayHere(): void;
@@ -42,7 +43,11 @@ export function FlowPage({
     case 'instructions':
       return <Instructions {...step} />;
     case 'capture':
-      return <CaptureStep {...step} depiction={page.depiction} onKept={onKept} />;
+      return page.depiction === 'selfieVideo' ? (
+        <VideoStep {...step} onKept={onKept} onFollowPhone={onFollowPhone} />
+      ) : (
+        <CaptureStep {...step} depiction={page.depiction} onKept={onKept} />
+      );
     case 'review':
       return <Review {...step} previews={previews} onRetake={onRetake} onFinished={onFinished} />;
   }

@@ -69,6 +69,7 @@ function session(change: (session: Session) => void = () => undefined): Session 
     },
     steps: [],
     images: {},
+    selfieVideo: null,
     handover: {
       enabled: true,
       modes: ['qrCode'],
@@ -183,6 +184,21 @@ describe('the pages of the flow', () => {
     started.images.back = { kept: true, attemptsUsed: 2 };
     expect(pageId(startPage(started, planPages(started, phone)))).toBe('review');
     expect(pageId(startPage(session(), planPages(session(), phone)))).toBe('prerequisites');
+  });
+
+  it('puts the selfie video after the document, and resumes at it until both its parts are kept', () => {
+    const live = session((s) => {
+      s.document.selected = { documentType: 'identityCard', documentCountry: 'SWE' };
+      s.steps = ['front', 'back', 'selfieVideo'];
+      s.images = { front: { kept: true, attemptsUsed: 0 }, back: { kept: true, attemptsUsed: 0 } };
+      s.selfieVideo = { prompt: 'smile', video: null };
+    });
+    const pages = planPages(live, phone);
+    expect(pages.map(pageId).slice(-4)).toEqual(['capture:front', 'capture:back', 'capture:selfieVideo', 'review']);
+    expect(pageId(startPage(live, pages))).toBe('capture:selfieVideo');
+    expect(pageId(nextPage(live, pages, { kind: 'capture', depiction: 'back' }))).toBe('capture:selfieVideo');
+    live.images.selfieVideo = { kept: true, attemptsUsed: 0 };
+    expect(pageId(nextPage(live, pages, { kind: 'capture', depiction: 'selfieVideo' }))).toBe('review');
   });
 
   it('takes a desktop that is following its phone back to the handover page', () => {

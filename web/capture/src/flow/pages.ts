@@ -1,4 +1,4 @@
-import type { Depiction, Session } from '../api/types';
+import type { Session, Step } from '../api/types';
 
 /** One screen of the capture flow, in the order the person meets them. */
 export type Page =
@@ -7,7 +7,7 @@ export type Page =
   | { kind: 'handover' }
   | { kind: 'document' }
   | { kind: 'instructions' }
-  | { kind: 'capture'; depiction: Depiction }
+  | { kind: 'capture'; depiction: Step }
   | { kind: 'review' };
 
 export const pageId = (page: Page): string => (page.kind === 'capture' ? `capture:${page.depiction}` : page.kind);
@@ -66,7 +66,7 @@ const ORDER: Record<Page['kind'], number> = {
   capture: 5,
   review: 6,
 };
-const DEPICTION_ORDER: Record<Depiction, number> = { front: 0, back: 1, selfie: 2 };
+const DEPICTION_ORDER: Record<Step, number> = { front: 0, back: 1, selfie: 2, selfieVideo: 3 };
 
 function rank(page: Page): number {
   return ORDER[page.kind] * 10 + (page.kind === 'capture' ? DEPICTION_ORDER[page.depiction] : 0);

@@ -1,4 +1,4 @@
-import type { Depiction } from '../api/types';
+import type { Step } from '../api/types';
 import { ApiError } from '../api/client';
 import { useApp } from '../app/context';
 import { Busy } from '../components/Busy';
@@ -8,15 +8,16 @@ import type { MessageKey } from '../i18n/catalogue';
 import type { StepProps } from './step-props';
 import { useRequest } from './use-request';
 
-const LABELS: Record<Depiction, MessageKey> = {
+const LABELS: Record<Step, MessageKey> = {
   front: 'capture.front.title',
   back: 'capture.back.title',
   selfie: 'capture.selfie.title',
+  selfieVideo: 'video.title',
 };
 
 interface ReviewProps extends StepProps {
-  previews: Partial<Record<Depiction, string>>;
-  onRetake(depiction: Depiction): void;
+  previews: Partial<Record<Step, string>>;
+  onRetake(depiction: Step): void;
   onFinished(redirectUrl: string): void;
 }
 
