@@ -180,11 +180,13 @@ export interface Reasons {
   reject: Reason[];
 }
 
-export interface ReviewDetail extends ProcessDetail {
+/** The case as the review routes give it; the process itself is read from the process route. */
+export interface ReviewDetail extends ReviewItem {
   extracted: Record<string, string>;
+  /** The prompt the person had to follow in the selfie video, where the capture flow recorded one. */
+  selfieVideo?: { prompt: string } | null;
   reasons: Reasons;
   fourEyes: boolean;
-  approvals: string[];
 }
 
 export interface Decision {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Decision, ReviewDetail } from '../api/types';
+import type { Decision, ProcessDetail, ReviewDetail } from '../api/types';
 import { useApp } from '../app/context';
 import { formatTime } from '../app/format';
 import { useAction, useLoad } from '../app/use-load';
@@ -13,26 +13,35 @@ const path = (id: string, rest = '') => `/reviews/${encodeURIComponent(id)}${res
 export function ReviewPage({ id }: { id: string }) {
   const { api } = useApp();
   const detail = useLoad(() => api.get<ReviewDetail>(path(id)), id);
+  const process = useLoad(() => api.get<ProcessDetail>(`/processes/${encodeURIComponent(id)}`), id);
   return (
     <Layout section="reviews" title={`Review ${id}`}>
-      <Show loaded={detail}>
-        {(data) => (
-          <div class="review">
-            <section aria-labelledby="decide" class="decide">
-              <h2 id="decide">Decision</h2>
-              <Decide id={id} detail={data} onDecided={() => detail.state === 'ready' && detail.reload()} />
-            </section>
-            <section aria-label="The case">
-              <ProcessView detail={data} />
-            </section>
-          </div>
-        )}
-      </Show>
+      <div class="review">
+        <section aria-labelledby="decide" class="decide">
+          <h2 id="decide">Decision</h2>
+          <Show loaded={detail}>
+            {(data) => (
+              <>
+                {data.selfieVideo && (
+                  <p data-testid="review-prompt">
+                    In the selfie video, the person was asked to: <strong>{data.selfieVideo.prompt}</strong>
+                  </p>
+                )}
+                <Decide id={id} detail={data} />
+              </>
+            )}
+          </Show>
+        </section>
+        <section aria-label="The case">
+          <Show loaded={process}>{(data) => <ProcessView detail={data} />}</Show>
+        </section>
+      </div>
     </Layout>
   );
 }
 
-function Decide({ id, detail, onDecided }: { id: string; detail: ReviewDetail; onDecided: () => void }) {
+// The case is not read again after the decision: a decided case leaves the queue, and the outcome stays shown.
+function Decide({ id, detail }: { id: string; detail: ReviewDetail }) {
   const { api, operator } = useApp();
   const [claimUntil, setClaimUntil] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>(detail.extracted);
@@ -65,7 +74,6 @@ function Decide({ id, detail, onDecided }: { id: string; detail: ReviewDetail; o
         : `Decided: the process is now ${result.value.status}.`,
     );
     setClaimUntil(null);
-    onDecided();
   };
 
   if (outcome)
