@@ -116,6 +116,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       capture: config.capture,
       review: config.review,
       console: config.console,
+      clients,
     });
     const jobs = jobDefinitions(config, deps, engines, options.backends ?? {});
     await queue.init(jobs);

@@ -23,6 +23,7 @@ import { captureFlowRoutes } from './routes/capture-flow.js';
 import { captureApiRoutes } from './routes/capture-api.js';
 import { captureAppRoutes } from './routes/capture-app.js';
 import { consoleApiRoutes } from './console/api.js';
+import { consoleAppRoutes } from './console/app-routes.js';
 import { documentTypeRoutes } from './routes/document-types.js';
 import { dossierRoutes } from './routes/dossiers.js';
 import { fileRoutes } from './routes/files.js';
@@ -119,6 +120,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     secure: deps.publicUrl.startsWith('https:'),
     sessionHours: deps.console.sessionHours,
   });
+  await app.register(consoleAppRoutes, { prefix: '/console', appDir: deps.console.appDir });
   await app.register(
     async (assure) => {
       requireBearerToken(assure, deps.tokens, deps.clientDirectory);

@@ -74,6 +74,16 @@ export class ClientService {
     });
   }
 
+  /** A new secret for a client; the old one no longer gets tokens. Undefined for an unknown client. */
+  async rotateSecret(clientId: string): Promise<string | undefined> {
+    const client = await this.store.repos.clients.find(clientId);
+    if (!client) return undefined;
+    const clientSecret = newClientSecret();
+    const hash = await hashClientSecret(clientSecret);
+    await this.store.repos.clients.updateCredentials(clientId, hash, client.environment, this.clock.now());
+    return clientSecret;
+  }
+
   /** The client whose id and secret these are, or undefined; same cost whether or not the id exists. */
   async authenticate(clientId: string, clientSecret: string): Promise<ClientRecord | undefined> {
     const client = await this.store.repos.clients.find(clientId);

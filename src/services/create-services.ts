@@ -11,6 +11,8 @@ import { CaptureConfigurationService } from './capture-configurations.js';
 import type { ServiceDeps } from './context.js';
 import { OperatorService } from './console/operators.js';
 import { ConsoleReadService } from './console/reads.js';
+import { ConsoleAdminService } from './console/admin.js';
+import type { ClientService } from './clients.js';
 import { ConsoleSessionService, type ConsoleSessionSettings } from './console/sessions.js';
 import { DocumentTypeService } from './document-types.js';
 import { DossierFileService } from './dossier-files.js';
@@ -55,6 +57,7 @@ export interface Services {
   operators: OperatorService;
   consoleSessions: ConsoleSessionService;
   consoleReads: ConsoleReadService;
+  consoleAdmin: ConsoleAdminService;
 }
 
 /** What the services use besides their common dependencies. */
@@ -67,6 +70,8 @@ export interface ServiceExtras {
   capture: { linkMinutes: number; sessionMinutes: number; videoMaxBytes: number };
   review: { claimMinutes: number };
   console: ConsoleSessionSettings;
+  /** API clients (the console's admins manage them). */
+  clients: ClientService;
 }
 
 /**
@@ -111,5 +116,6 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
     operators: new OperatorService(deps.store, deps.clock),
     consoleSessions: new ConsoleSessionService(deps, extras.console),
     consoleReads: new ConsoleReadService(deps),
+    consoleAdmin: new ConsoleAdminService(deps, extras.clients),
   };
 }

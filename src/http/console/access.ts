@@ -37,6 +37,18 @@ export function consoleGrantOf(request: FastifyRequest): ConsoleGrant {
 /** The operator of a request under `requireConsoleSession`. */
 export const operatorOf = (request: FastifyRequest): OperatorCaller => consoleGrantOf(request).caller;
 
+/**
+ * The operator of a request, who must not be limited to some clients: managing operators and reading
+ * the whole audit log would reach past such a limit.
+ */
+export function unlimitedOperatorOf(request: FastifyRequest): OperatorCaller {
+  const operator = operatorOf(request);
+  if (operator.clients !== null) {
+    throw new AppError('console_forbidden', 'Operators limited to some clients cannot do this.');
+  }
+  return operator;
+}
+
 /** The console session token of the request's cookie, if any. */
 function consoleTokenOf(request: FastifyRequest): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Services } from '../../services/create-services.js';
 import { requireConsoleSession } from './access.js';
+import { consoleAdminRoutes } from './admin-routes.js';
 import { consoleReadRoutes } from './read-routes.js';
 import { consoleReviewRoutes } from './review-routes.js';
 import { consoleSessionRoutes } from './session-routes.js';
@@ -25,4 +26,5 @@ export const consoleApiRoutes: FastifyPluginAsync<ConsoleApiOptions> = async (ap
   await app.register(consoleSessionRoutes, { services, secure, sessionHours });
   await app.register(consoleReadRoutes, { services });
   await app.register(consoleReviewRoutes, { services });
+  await app.register(consoleAdminRoutes, { services });
 };

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { OperatorCaller, ClientCaller } from '../../core/domain.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import { isFinal, type ProcessStatus } from '../../core/process-status.js';
 import { utcDay } from '../../core/time.js';
 import type { ConsoleProcessRow, ProcessSearch } from '../../store/repositories/console-search.js';
@@ -8,6 +8,7 @@ import type { ServiceDeps } from '../context.js';
 import type { StreamedContent } from '../dossier-files.js';
 import { audit } from './audit.js';
 import { findingsOf, type ImageFindings } from './findings.js';
+import { decodeCursor, encodeCursor } from './cursors.js';
 import { actAsClient } from './scope.js';
 
 export interface SearchQuery {
@@ -31,17 +32,6 @@ const listed = (row: ConsoleProcessRow): ListedProcess => ({
   createdAt: new Date(row.createdAt).toISOString(),
   updatedAt: new Date(row.updatedAt).toISOString(),
 });
-
-/** Cursors are opaque to the app: the (createdAt, id) of the last row, base64url. */
-const encodeCursor = (at: number, id: string): string => Buffer.from(`${at}|${id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { at: number; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (at === undefined || id === undefined || !/^\d{1,16}$/.test(at) || id.length === 0 || id.length > 100) {
-    throw new AppError('validation_failed', 'querystring.cursor is not a cursor this API gave.');
-  }
-  return { at: Number(at), id };
-}
 
 const median = (values: number[]): number | null => {
   if (values.length === 0) return null;

@@ -3,7 +3,7 @@ import { notFound } from '../../core/errors.js';
 import type { Repositories } from '../../store/store.js';
 
 /** Whether the operator may see this client's data. */
-const seesClient = (operator: OperatorCaller, clientId: string): boolean =>
+export const seesClient = (operator: OperatorCaller, clientId: string): boolean =>
   operator.clients === null || operator.clients.includes(clientId);
 
 /**

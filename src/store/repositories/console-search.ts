@@ -210,6 +210,10 @@ export class ConsoleSearchRepository {
     return rows.map((r) => ({ email: r.operator, decision: r.decision, count: Number(r.n) }));
   }
 
+  deliveries(search: DeliverySearch, limit: number) {
+    return searchDeliveries(this.db, search, limit);
+  }
+
   /** Processes per client (for the client list). */
   async processCounts(): Promise<Map<string, number>> {
     const rows = await this.db
@@ -219,4 +223,31 @@ export class ConsoleSearchRepository {
       .execute();
     return new Map(rows.map((r) => [r.client_id, Number(r.n)]));
   }
+}
+
+export interface DeliverySearch {
+  clients: readonly string[] | null;
+  clientId?: string;
+  /** Only deliveries that failed at least once and were not delivered since. */
+  failed?: boolean;
+  before?: { createdAt: number; id: string };
+}
+
+/** Deliveries across clients, newest first, for the console's webhook page. */
+async function searchDeliveries(db: Kysely<Database>, search: DeliverySearch, limit: number) {
+  if (search.clients !== null && search.clients.length === 0) return [];
+  let query = db.selectFrom('notification_deliveries').selectAll();
+  if (search.clients !== null) query = query.where('client_id', 'in', [...search.clients]);
+  if (search.clientId !== undefined) query = query.where('client_id', '=', search.clientId);
+  if (search.failed) query = query.where('status', '!=', 'delivered').where('attempts', '>', 0);
+  const before = search.before;
+  if (before !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', before.createdAt),
+        eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)]),
+      ]),
+    );
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
