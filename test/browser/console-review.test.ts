@@ -4,7 +4,7 @@ import type { ApiClient } from '../support/api-client.js';
 import { RecordedRecordings, startCase, waitUntilQueued, type StartedCase } from '../support/review-cases.js';
 import type { TestServer } from '../support/test-server.js';
 import { launchChromium } from './support/chromium.js';
-import { checkPage, heading, navigate, signedIn, startConsoleServer, type SignedIn } from './support/console.js';
+import { checkPage, heading, navigate, signedIn, startConsoleServer, type SignedIn, poll } from './support/console.js';
 import { screenshot } from './support/screenshots.js';
 import { skipBrowserTests } from './support/suite.js';
 
@@ -50,20 +50,20 @@ describe.skipIf(skipBrowserTests())('reviewing a case in the console', { timeout
     const { page } = ann;
     await navigate(page, 'reviews', 'Reviews');
     const item = page.getByTestId(`review-item-${started.processId}`);
-    await expect.poll(() => item.isVisible()).toBe(true);
+    await poll(() => item.isVisible()).toBe(true);
     await checkPage(browser, page, 'reviews', (copy) => copy.getByTestId(`review-item-${started.processId}`).waitFor());
     await item.getByRole('link').click();
-    await expect.poll(() => heading(page).textContent()).toBe(`Review ${started.processId}`);
+    await poll(() => heading(page).textContent()).toBe(`Review ${started.processId}`);
 
     await page.getByTestId('review-claim').click();
     const expiry = page.getByTestId('review-field-dateOfExpiry');
-    await expect.poll(() => expiry.inputValue()).toBe('2030-07-08');
+    await poll(() => expiry.inputValue()).toBe('2030-07-08');
     await expiry.fill('2025-10-13');
     await page.getByTestId('review-reason').selectOption('documentAndFaceMatch');
     await page.getByTestId('review-comment').fill('Expiry misread by the OCR.');
     await checkPage(browser, page, 'review', (copy) => copy.getByTestId('review-claim').waitFor());
     await page.getByTestId('review-accept').click();
-    await expect.poll(() => page.getByTestId('review-outcome').textContent()).toMatch(/now accepted/);
+    await poll(() => page.getByTestId('review-outcome').textContent()).toMatch(/now accepted/);
 
     const body = (await live.api.get(started.path)).json<ProcessBody>();
     expect(body.status).toBe('accepted');
@@ -81,9 +81,9 @@ describe.skipIf(skipBrowserTests())('reviewing a case in the console', { timeout
     const reject = await reasons.locator('optgroup[label="Reject"] option').first().getAttribute('value');
     await reasons.selectOption(reject ?? '');
     await page.getByTestId('review-accept').click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Choose a reason for accepting.');
+    await poll(() => page.getByRole('alert').textContent()).toBe('Choose a reason for accepting.');
     await page.getByTestId('review-reject').click();
-    await expect.poll(() => page.getByTestId('review-outcome').textContent()).toMatch(/now rejected/);
+    await poll(() => page.getByTestId('review-outcome').textContent()).toMatch(/now rejected/);
     expect((await live.api.get(started.path)).json<ProcessBody>().status).toBe('rejected');
     ann.guard.assertClean();
   });
@@ -101,12 +101,12 @@ describe.skipIf(skipBrowserTests())('reviewing a case in the console', { timeout
     ] as const) {
       const { page } = reviewer;
       await page.goto(`${server.baseUrl}/console/#/review/${started.processId}`);
-      await expect.poll(() => page.getByTestId('review-four-eyes').isVisible()).toBe(true);
+      await poll(() => page.getByTestId('review-four-eyes').isVisible()).toBe(true);
       if (reviewer === bob) expect(await page.getByTestId('review-four-eyes').textContent()).toContain(ann.email);
       await page.getByTestId('review-claim').click();
       await page.getByTestId('review-reason').selectOption('documentAndFaceMatch');
       await page.getByTestId('review-accept').click();
-      await expect.poll(() => page.getByTestId('review-outcome').textContent()).toMatch(state);
+      await poll(() => page.getByTestId('review-outcome').textContent()).toMatch(state);
       await screenshot(page, 'console-review', `four-eyes-${reviewer === ann ? 'first' : 'second'}`);
       reviewer.guard.assertClean();
     }

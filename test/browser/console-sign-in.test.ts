@@ -15,6 +15,7 @@ import {
   SESSION_PATH,
   startConsoleServer,
   typeCredentials,
+  poll,
 } from './support/console.js';
 import { secretOf } from './support/console-totp.js';
 import { screenshot } from './support/screenshots.js';
@@ -49,7 +50,7 @@ describe.skipIf(skipBrowserTests())('signing in to the console', { timeout: 120_
     const admin = await createOperator(server, { role: 'admin' });
     const first = await openConsole(server, browser);
     await typeCredentials(first.page, admin.email, admin.password);
-    await expect.poll(() => heading(first.page).textContent()).toBe('Set up two-step sign-in');
+    await poll(() => heading(first.page).textContent()).toBe('Set up two-step sign-in');
     await screenshot(first.page, 'console-sign-in', 'enroll');
 
     // The QR code is drawn in the page and holds the otpauth URL; the key is shown as text too.
@@ -60,8 +61,8 @@ describe.skipIf(skipBrowserTests())('signing in to the console', { timeout: 120_
 
     await first.page.getByTestId('totp-code').fill(codeNow(server, secret));
     await first.page.getByTestId('totp-submit').click();
-    await expect.poll(() => heading(first.page).textContent()).toBe('Overview');
-    await expect.poll(() => first.page.getByTestId('nav-operators').isVisible()).toBe(true);
+    await poll(() => heading(first.page).textContent()).toBe('Overview');
+    await poll(() => first.page.getByTestId('nav-operators').isVisible()).toBe(true);
     first.guard.assertClean();
     await first.close();
 
@@ -69,16 +70,16 @@ describe.skipIf(skipBrowserTests())('signing in to the console', { timeout: 120_
     server.clock.advance(30_000);
     const second = await openConsole(server, browser);
     await typeCredentials(second.page, admin.email, admin.password);
-    await expect.poll(() => heading(second.page).textContent()).toBe('Enter your code');
+    await poll(() => heading(second.page).textContent()).toBe('Enter your code');
     await checkPage(browser, second.page, 'totp', (copy) => copy.getByTestId('totp-code').waitFor());
     second.guard.expectFailedResponse(`${SESSION_PATH}/totp`, 401);
     await second.page.getByTestId('totp-code').fill(codeNow(server, secret) === '000000' ? '111111' : '000000');
     await second.page.getByTestId('totp-submit').click();
-    await expect.poll(() => alert(second.page).textContent()).toBeTruthy();
+    await poll(() => alert(second.page).textContent()).toBeTruthy();
     await expect(second.page.getByTestId('totp-code').inputValue()).resolves.toBe('');
     await second.page.getByTestId('totp-code').fill(codeNow(server, secret));
     await second.page.getByTestId('totp-submit').click();
-    await expect.poll(() => heading(second.page).textContent()).toBe('Overview');
+    await poll(() => heading(second.page).textContent()).toBe('Overview');
     second.guard.assertClean();
     await second.close();
   });
@@ -103,16 +104,16 @@ describe.skipIf(skipBrowserTests())('signing in to the console', { timeout: 120_
     const { page, guard, close } = await openConsole(server, browser);
     guard.expectFailedResponse(SESSION_PATH, 401);
     await typeCredentials(page, viewer.email, `${viewer.password}x`);
-    await expect.poll(() => alert(page).textContent()).toBe('Wrong email or password.');
+    await poll(() => alert(page).textContent()).toBe('Wrong email or password.');
     expect(await page.getByTestId('login-email').inputValue()).toBe(viewer.email);
     expect(await page.getByTestId('login-password').inputValue()).toBe('');
     await screenshot(page, 'console-sign-in', 'wrong-password');
 
     await typeCredentials(page, 'nobody@example.test', viewer.password);
-    await expect.poll(() => alert(page).textContent()).toBe('Wrong email or password.');
+    await poll(() => alert(page).textContent()).toBe('Wrong email or password.');
 
     await typeCredentials(page, viewer.email, viewer.password);
-    await expect.poll(() => heading(page).textContent()).toBe('Overview');
+    await poll(() => heading(page).textContent()).toBe('Overview');
     guard.assertClean();
     await close();
   });
@@ -131,9 +132,9 @@ describe.skipIf(skipBrowserTests())('signing in to the console', { timeout: 120_
     const { page, guard, close } = await openConsole(server, browser);
     guard.expectFailedResponse(SESSION_PATH, 429);
     await typeCredentials(page, viewer.email, viewer.password);
-    await expect
-      .poll(() => alert(page).textContent(), { timeout: 30_000 })
-      .toMatch(/^Too many failed sign-ins\. Try again in 1[0-5] minutes\.$/);
+    await poll(() => alert(page).textContent(), 30_000).toMatch(
+      /^Too many failed sign-ins\. Try again in 1[0-5] minutes\.$/,
+    );
     await screenshot(page, 'console-sign-in', 'locked');
     guard.assertClean();
     await close();
@@ -143,17 +144,17 @@ describe.skipIf(skipBrowserTests())('signing in to the console', { timeout: 120_
     const viewer = await createOperator(server, { role: 'viewer' });
     const { page, guard, close } = await openConsole(server, browser);
     await typeCredentials(page, viewer.email, viewer.password);
-    await expect.poll(() => heading(page).textContent()).toBe('Overview');
+    await poll(() => heading(page).textContent()).toBe('Overview');
 
     server.clock.advance(31 * 60_000); // past the 30-minute idle timeout
     // Whichever call meets the ended session first (the page or the overview it leaves) is refused.
     guard.expectFailedResponse('/console/api/dossiers/some-dossier', 401);
     guard.expectFailedResponse('/console/api/overview', 401);
     await page.goto(`${server.baseUrl}/console/#/dossier/some-dossier`);
-    await expect
-      .poll(() => page.getByTestId('sign-in-notice').textContent())
-      .toBe('Your session has ended. Sign in again to continue.');
-    await expect.poll(() => heading(page).textContent()).toBe('Sign in');
+    await poll(() => page.getByTestId('sign-in-notice').textContent()).toBe(
+      'Your session has ended. Sign in again to continue.',
+    );
+    await poll(() => heading(page).textContent()).toBe('Sign in');
     await screenshot(page, 'console-sign-in', 'expired');
     guard.assertClean();
     await close();

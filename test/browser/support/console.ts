@@ -9,6 +9,12 @@ import { totpCode } from './console-totp.js';
 import { PageGuard } from './guard.js';
 import { screenshot } from './screenshots.js';
 
+/**
+ * `expect.poll` with room for a loaded machine: a write goes through the server (a password hash, a job)
+ * before the page can show its result, which can take longer than the default second.
+ */
+export const poll = <T>(read: () => Promise<T> | T, timeout = 15_000) => expect.poll(read, { timeout });
+
 /** An operator's laptop. */
 export const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, locale: 'en-GB' };
 
@@ -85,7 +91,7 @@ export const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 /** Goes to a console page by its nav link and waits for its heading. */
 export async function navigate(page: Page, nav: string, title: string | RegExp): Promise<void> {
   await page.getByTestId(`nav-${nav}`).click();
-  await expect.poll(() => heading(page).textContent()).toMatch(title);
+  await poll(() => heading(page).textContent()).toMatch(title);
 }
 
 /**
