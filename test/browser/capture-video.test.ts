@@ -29,7 +29,9 @@ import { skipBrowserTests } from './support/suite.js';
 const CAMERA = { ...PHONE, permissions: ['camera'] };
 const DENY_CAMERA = `if (navigator.mediaDevices) navigator.mediaDevices.getUserMedia = () =>
   Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));`;
-const PROMPTS = ['turnLeft', 'turnRight', 'lookUp', 'smile', 'blink'].map((prompt) => en.text(`video.prompt.${prompt}`));
+const PROMPTS = ['turnLeft', 'turnRight', 'lookUp', 'smile', 'blink'].map((prompt) =>
+  en.text(`video.prompt.${prompt}`),
+);
 
 interface VideoSession {
   selfieVideo: { prompt: string | null; video: { contentType: string; size: number; durationMs: number } | null };
