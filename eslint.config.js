@@ -64,6 +64,17 @@ export default tseslint.config(
     },
   },
   {
+    // The console app too: the browser only, the server over HTTP only.
+    files: ['web/console/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/**'], message: 'The console app never imports server code.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },

@@ -25,6 +25,6 @@ export const consoleApiRoutes: FastifyPluginAsync<ConsoleApiOptions> = async (ap
   const { services, secure, sessionHours } = options;
   await app.register(consoleSessionRoutes, { services, secure, sessionHours });
   await app.register(consoleReadRoutes, { services });
-  await app.register(consoleAdminRoutes, { services });
   await app.register(consoleReviewRoutes, { services });
+  await app.register(consoleAdminRoutes, { services });
 };
