@@ -11,7 +11,7 @@ const layers = [
   ['core'], // domain types, ids, time, errors, countries, the status machine: no I/O
   ['config', 'logging', 'crypto', 'net'], // settings, logger, sealing, SSRF-safe outbound HTTP
   ['engines'], // MRZ, OCR, VIZ, face, image checks: no HTTP, no database
-  ['matching', 'document-types', 'watermark', 'capture'], // pure domain logic over engine results and data
+  ['matching', 'document-types', 'watermark', 'capture', 'chip'], // pure domain logic over engine results and data; chip reading
   ['store', 'blobs'], // persistence ports and adapters
   ['jobs', 'auth', 'redaction'], // the queue, credentials and tokens, redaction of stored images
   ['providers'], // one folder per provider: definitions, pure mappings, scenarios, engine backends
