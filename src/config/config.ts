@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readBlobs, type BlobConfig } from './blobs.js';
 import { readCapture, type CaptureConfig } from './capture.js';
+import { readChip, type ChipConfig } from './chip.js';
 import { ConfigError, EnvReader } from './env-reader.js';
 
 export type Mode = 'local' | 'production';
@@ -69,6 +70,7 @@ export interface Config {
   verification: VerificationConfig;
   outbound: OutboundConfig;
   capture: CaptureConfig;
+  chip: ChipConfig;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -104,6 +106,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     outbound: readOutbound(read, mode),
     capture: readCapture(read),
+    chip: readChip(read),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
