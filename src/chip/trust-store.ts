@@ -101,3 +101,22 @@ function dedupe(trusted: TrustedCertificate[]): TrustedCertificate[] {
   const seen = new Set<string>();
   return trusted.filter(({ certificate }) => !seen.has(certificate.fingerprint) && seen.add(certificate.fingerprint));
 }
+
+/**
+ * The trust store of a running server: loaded at start and again on demand (SIGHUP), each time whole,
+ * so a verification always sees one consistent set. A reload that fails keeps the previous set.
+ */
+export class CscaTrust {
+  private current: LoadedTrust = { trusted: [], certificates: [], revocationLists: [], refused: [] };
+
+  constructor(private readonly path: string | undefined) {}
+
+  async reload(): Promise<LoadedTrust> {
+    if (this.path !== undefined) this.current = await loadTrustStore(this.path);
+    return this.current;
+  }
+
+  anchors(): TrustAnchors {
+    return this.current;
+  }
+}

@@ -114,16 +114,14 @@ export function verifyChip(input: ChipInput, anchors: TrustAnchors): ChipReport 
     challenge: input.challenge,
     ecdsaHash: trusted(pa, files, 14, activeAuthenticationHash) ?? 'sha256',
   });
-  const checks = [
-    ...pa.checks,
-    mrzCheck(mrz, files.dataGroups.has(1), input.today),
-    aa,
-    chipAuthenticationCheck(files, input.chipAuthentication),
-  ];
+  // Whether the data is authentic (chipVerification) and whether the chip is the original
+  // (chipCloneDetection) are separate verdicts: a failed Active Authentication touches only the second.
+  const authenticity = [...pa.checks, mrzCheck(mrz, files.dataGroups.has(1), input.today)];
+  const checks = [...authenticity, aa, chipAuthenticationCheck(files, input.chipAuthentication)];
   const dg2 = pa.dataGroups.find((g) => g.dataGroup === 2);
   // The portrait is part of what is proven: a chip read without a verified DG2 does not pass.
   const chipVerification =
-    allPassed(checks, ['sodSignature', 'documentSigner', 'chain', 'dataGroupHashes', 'dg1Mrz']) &&
+    allPassed(authenticity, ['sodSignature', 'documentSigner', 'chain', 'dataGroupHashes', 'dg1Mrz']) &&
     dg2?.verdict === 'SUCCEEDED'
       ? 'SUCCEEDED'
       : 'FAILED';

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { OpenAssure } from '../app.js';
 import { readChip } from '../config/chip.js';
 import { EnvReader } from '../config/env-reader.js';
 import { loadTrustStore, type LoadedTrust } from '../chip/trust-store.js';
@@ -40,4 +41,13 @@ export async function cscaCommand(args: string[]): Promise<void> {
   console.error(
     `${trust.trusted.length} certificates trusted, ${trust.revocationLists.length} CRLs, ${trust.refused.length} files refused.`,
   );
+}
+
+/** On SIGHUP: load OPENASSURE_CSCA_PATH again, so new master lists and CRLs apply without a restart. */
+export function reloadTrustOnHangup(app: OpenAssure): void {
+  process.on('SIGHUP', () => {
+    app.reloadTrust().catch((error: unknown) => {
+      app.logger.error({ err: error }, 'CSCA trust store reload failed; the previous one stays in use');
+    });
+  });
 }

@@ -7,6 +7,7 @@ import { CaptureSessionService } from './capture-sessions.js';
 import { CaptureStepService } from './capture-steps.js';
 import { CaptureThemeService } from './capture-theme.js';
 import { CaptureConfigurationService } from './capture-configurations.js';
+import { ChipService } from './chip.js';
 import type { ServiceDeps } from './context.js';
 import { DocumentTypeService } from './document-types.js';
 import { DossierFileService } from './dossier-files.js';
@@ -45,6 +46,7 @@ export interface Services {
   captureSteps: CaptureStepService;
   captureHandover: CaptureHandoverService;
   captureTheme: CaptureThemeService;
+  chip: ChipService;
 }
 
 /** What the services use besides their common dependencies. */
@@ -55,12 +57,14 @@ export interface ServiceExtras {
   /** Fetches capture theme assets (fonts, favicons) from the configured URLs. */
   themeFetch: SafeFetch;
   capture: { linkMinutes: number; sessionMinutes: number };
+  /** How long an Active Authentication challenge can be answered. */
+  chip: { challengeMinutes: number };
 }
 
 /**
  * Every service, wired to each other and to their dependencies.
  *
- * @example const services = createServices(deps, { engines, sms, themeFetch, capture }); await services.dossiers.list(caller);
+ * @example const services = createServices(deps, { engines, sms, themeFetch, capture, chip }); await services.dossiers.list(caller);
  */
 export function createServices(deps: ServiceDeps, extras: ServiceExtras): Services {
   const { engines } = extras;
@@ -91,5 +95,6 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
     captureSteps,
     captureHandover: new CaptureHandoverService(captureDeps, captureSteps, extras.sms),
     captureTheme: new CaptureThemeService(extras.themeFetch, deps.logger),
+    chip: new ChipService(deps, extras.chip),
   };
 }

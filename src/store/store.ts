@@ -6,6 +6,7 @@ import { ImageRepository } from './repositories/images.js';
 import { CaptureConfigurationRepository } from './repositories/capture-configurations.js';
 import { CaptureFlowRepository } from './repositories/capture-flows.js';
 import { CaptureLinkRepository } from './repositories/capture-links.js';
+import { ChipRepository } from './repositories/chip.js';
 import { MatchingConfigurationRepository } from './repositories/matching-configurations.js';
 import { DeliveryRepository } from './repositories/deliveries.js';
 import { ProcessEventRepository } from './repositories/process-events.js';
@@ -35,6 +36,7 @@ export interface Repositories {
   captureConfigurations: CaptureConfigurationRepository;
   captureFlows: CaptureFlowRepository;
   captureLinks: CaptureLinkRepository;
+  chip: ChipRepository;
 }
 
 function repositoriesOn(db: Kysely<Database>): Repositories {
@@ -55,6 +57,7 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     captureConfigurations: new CaptureConfigurationRepository(db),
     captureFlows: new CaptureFlowRepository(db),
     captureLinks: new CaptureLinkRepository(db),
+    chip: new ChipRepository(db),
   };
 }
 

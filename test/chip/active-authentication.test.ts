@@ -49,6 +49,8 @@ describe('active authentication over the server challenge', () => {
       reason: expect.stringMatching(/does not verify/),
     });
     expect(wrong.chipCloneDetection).toBe('FAILED');
+    // The data is still authentic: only the chip's originality is in doubt.
+    expect(wrong.chipVerification).toBe('SUCCEEDED');
     const signature = rsaActiveAuthentication(rsaChip, challenge);
     const replayed = verifyChip(
       { files: rsaDocument.files, challenge: 'used', activeAuthentication: { challenge, signature }, today },

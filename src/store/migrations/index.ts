@@ -5,6 +5,7 @@ import { engines } from './0003-engines.js';
 import { matching } from './0004-matching.js';
 import { endUserDone } from './0005-end-user-done.js';
 import { capture } from './0006-capture.js';
+import { chip } from './0009-chip.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-matching': matching,
   '0005-end-user-done': endUserDone,
   '0006-capture': capture,
+  '0009-chip': chip,
 };
