@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client.js';
 import { readCertificate } from '../../src/chip/certificate.js';
 import { dg1, dg15, makeKey, rsaActiveAuthentication, td3Mrz } from '../support/chip-pki.js';
+import { countBlobFiles } from '../support/blobs.js';
 import { waitForFinal } from '../support/sandbox-driver.js';
 import { storeKinds } from '../support/store-kinds.js';
 import { useTestServer } from '../support/test-server.js';
@@ -151,6 +152,30 @@ describe.each(storeKinds)('chip upload and live ReadID verification on %s', (kin
     expect((await live.get(`${path}/chip/challenge`)).status).toBe(409);
     // Without DG15's answer the chip's originality is not established.
     expect(await waitForFinal(live, path, 60_000)).toMatchObject({ status: 'inconclusive' });
+  });
+
+  it('keeps one encrypted blob of chip files per process, and deletes it with the process', async () => {
+    const processPath = await readIdProcess();
+    const blobs = () => countBlobFiles(server().env.dataDir);
+    const before = blobs();
+    expect((await live.post(`${processPath}/chip`, chipBody())).status).toBe(201);
+    expect(blobs()).toBe(before + 1);
+    // A second upload replaces the first; a refused one leaves nothing behind.
+    expect((await live.post(`${processPath}/chip`, chipBody())).status).toBe(201);
+    expect((await live.post(`${processPath}/chip`, { ...chipBody(), dg12: 'not base64!' })).status).toBe(400);
+    await expect.poll(blobs).toBe(before + 1);
+    // Encrypted at rest: DG1, raw or in the base64 the blob's JSON would hold, is in no file of the blob directory.
+    const blobDir = path.join(server().env.dataDir, 'blobs');
+    const files = readdirSync(blobDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const dg1File = document.dataGroups.get(1)!;
+    const forms = [dg1File, Buffer.from(b64(dg1File))];
+    const holds = (entry: { parentPath: string; name: string }) => {
+      const bytes = readFileSync(path.join(entry.parentPath, entry.name));
+      return forms.some((form) => bytes.includes(form));
+    };
+    expect(files.filter(holds)).toEqual([]);
+    expect((await live.delete(processPath)).status).toBe(204);
+    await expect.poll(blobs).toBe(before);
   });
 
   it('keeps chip files to live ReadID processes of their own client', async () => {
