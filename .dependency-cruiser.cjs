@@ -11,7 +11,7 @@ const layers = [
   ['core'], // domain types, ids, time, errors, countries, the status machine: no I/O
   ['config', 'logging', 'crypto', 'net'], // settings, logger, sealing, SSRF-safe outbound HTTP
   ['engines', 'connect'], // MRZ, OCR, VIZ, face, image checks; the OpenID Connect relying party: no database
-  ['matching', 'document-types', 'watermark', 'capture', 'review'], // pure domain logic over engine results and data
+  ['matching', 'document-types', 'watermark', 'capture', 'review', 'chip'], // pure domain logic over engine results and data; chip reading
   ['store', 'blobs'], // persistence ports and adapters
   ['jobs', 'auth', 'redaction'], // the queue, credentials and tokens, redaction of stored images
   ['providers'], // one folder per provider: definitions, pure mappings, scenarios, engine backends

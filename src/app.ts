@@ -7,6 +7,7 @@ import { TokenService } from './auth/token-service.js';
 import type { BlobStore } from './blobs/blob-store.js';
 import { loadMasterKey } from './blobs/master-key.js';
 import { openBlobStore } from './blobs/open-blob-store.js';
+import { CscaTrust, type LoadedTrust } from './chip/trust-store.js';
 import type { Config } from './config/config.js';
 import { systemClock, type Clock } from './core/time.js';
 import { Sealer } from './crypto/sealer.js';
@@ -48,6 +49,8 @@ export interface OpenAssure {
   http: FastifyInstance;
   /** Starts taking jobs (verifications, notifications, expiry) in this process. */
   startWorker(): Promise<void>;
+  /** Loads OPENASSURE_CSCA_PATH again (on SIGHUP); a failed reload keeps the trust store in use. */
+  reloadTrust(): Promise<LoadedTrust>;
   close(): Promise<void>;
 }
 
@@ -108,6 +111,8 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
     }
     // The engines' threads start on first use: a process that neither verifies nor redacts never loads a model.
     const engines = createEnginePool({ threads: config.verification.engineThreads });
+    const trust = new CscaTrust(config.chip.cscaPath);
+    logTrust(logger, await trust.reload());
     const themeFetch = createSafeFetch({ allowPrivate: config.outbound.allowPrivate, maxBodyBytes: 2 * 1024 * 1024 });
     // Discovery documents, JWKS, token and userinfo responses are small; 256 KB bounds a hostile issuer.
     const connectFetch = createSafeFetch({ allowPrivate: config.outbound.allowPrivate, maxBodyBytes: 256 * 1024 });
@@ -124,8 +129,9 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       console: config.console,
       clients,
       consoleSso: config.consoleSso,
+      chip: config.chip,
     });
-    const jobs = jobDefinitions(config, deps, engines, options.backends ?? {});
+    const jobs = jobDefinitions(config, deps, engines, trust, options.backends ?? {});
     await queue.init(jobs);
     const http = await buildHttpServer({
       logger,
@@ -155,6 +161,11 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
         await queue.schedule(expirePendingProcesses, 60);
         await queue.schedule(failStuckProcesses, 60);
       },
+      async reloadTrust() {
+        const loaded = await trust.reload();
+        logTrust(logger, loaded);
+        return loaded;
+      },
       async close() {
         await http.close();
         await queue.stop();
@@ -177,6 +188,7 @@ function jobDefinitions(
   config: Config,
   deps: ServiceDeps,
   engines: Engines,
+  trust: CscaTrust,
   backends: Partial<Record<ClientEnvironment, VerificationBackend>>,
 ): RunnableJob[] {
   const verification = verifyHandlers({
@@ -190,6 +202,7 @@ function jobDefinitions(
           engines,
           minimumAge: config.verification.minimumAge,
           compromisedDocumentNumbers: loadCompromisedDocuments(config.verification.compromisedDocumentsFile),
+          trustAnchors: () => trust.anchors(),
         }),
     },
     redaction: { engines, blobs: deps.blobs },
@@ -231,4 +244,17 @@ export async function openStore(config: Config, onIdleError?: (error: Error) => 
     throw error;
   }
   return store;
+}
+
+/** What the trust store holds, by count, and each file it refused (authority files: no personal data). */
+function logTrust(logger: Logger, trust: LoadedTrust): void {
+  for (const { file, reason } of trust.refused) logger.warn({ file, reason }, 'CSCA trust store: file refused');
+  logger.info(
+    {
+      certificates: trust.certificates.length,
+      revocationLists: trust.revocationLists.length,
+      refused: trust.refused.length,
+    },
+    'CSCA trust store loaded',
+  );
 }

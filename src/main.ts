@@ -1,5 +1,7 @@
 import { openStore } from './app.js';
+import { chipCommand } from './cli/chip.js';
 import { clientsCommand } from './cli/clients.js';
+import { cscaCommand } from './cli/csca.js';
 import { engineCommand } from './cli/engines.js';
 import { operatorsCommand } from './cli/operators.js';
 import { serve } from './cli/serve.js';
@@ -16,6 +18,8 @@ async function main(argv: string[]): Promise<void> {
   }
   // The engine commands work on files and need no server configuration.
   if (command === 'mrz' || command === 'face' || command === 'image') return engineCommand(command, args);
+  if (command === 'chip') return chipCommand(args);
+  if (command === 'csca') return cscaCommand(args);
   const config = loadConfig();
   switch (command) {
     case 'serve':

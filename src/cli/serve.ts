@@ -2,12 +2,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createOpenAssure, type OpenAssure } from '../app.js';
 import type { Config } from '../config/config.js';
+import { reloadTrustOnHangup } from './csca.js';
 import { closeOnSignals } from './shutdown.js';
 
 /** Starts the API server and prints where to find it and how to try it. */
 export async function serve(config: Config): Promise<void> {
   const app = await createOpenAssure(config);
   closeOnSignals(app);
+  reloadTrustOnHangup(app);
   await app.http.listen({ host: config.http.host, port: config.http.port });
   if (config.jobs.workerInServe) await app.startWorker();
   const address = app.http.server.address();

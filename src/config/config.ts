@@ -5,6 +5,7 @@ import { readCapture, type CaptureConfig } from './capture.js';
 import { readReview, type ReviewConfig } from './review.js';
 import { readConsole, type ConsoleConfig } from './console.js';
 import { readConsoleSso, type ConsoleSsoConfig } from './console-sso.js';
+import { readChip, type ChipConfig } from './chip.js';
 import { ConfigError, EnvReader } from './env-reader.js';
 
 export type Mode = 'local' | 'production';
@@ -76,6 +77,7 @@ export interface Config {
   console: ConsoleConfig;
   /** Operators' single sign-on; undefined: local passwords only. */
   consoleSso: ConsoleSsoConfig | undefined;
+  chip: ChipConfig;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -114,6 +116,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     review: readReview(read),
     console: readConsole(read, mode),
     consoleSso: readConsoleSso(read),
+    chip: readChip(read),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

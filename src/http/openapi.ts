@@ -13,7 +13,16 @@ export function openApiOptions(publicUrl: string): SwaggerOptions {
         version: '1.0.0',
       },
       servers: [{ url: publicUrl }],
-      tags: [{ name: 'Authentication' }, { name: 'Dossiers' }, { name: 'Processes' }],
+      tags: [
+        { name: 'Authentication' },
+        { name: 'Dossiers' },
+        { name: 'Processes' },
+        {
+          name: 'Chip',
+          description:
+            'OpenAssure extension: chip files read by an app, verified offline (live processes of chip-reading providers).',
+        },
+      ],
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },

@@ -19,6 +19,7 @@ import { registerValidation } from './plugins/validation.js';
 import { openApiOptions } from './openapi.js';
 import { authRoutes } from './routes/auth.js';
 import { captureConfigurationRoutes } from './routes/capture-configurations.js';
+import { chipRoutes } from './routes/chip.js';
 import { captureFlowRoutes } from './routes/capture-flow.js';
 import { captureApiRoutes } from './routes/capture-api.js';
 import { captureAppRoutes } from './routes/capture-app.js';
@@ -157,6 +158,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       await assure.register(captureFlowRoutes, options);
       await assure.register(redactionRoutes, options);
       await assure.register(connectMethodRoutes, options);
+      await assure.register(chipRoutes, options);
     },
     { prefix: '/assure' },
   );

@@ -1,4 +1,6 @@
 import type { TProperties } from 'typebox';
+import type { TrustAnchors } from '../chip/trust-anchors.js';
+import type { ChipUpload } from '../chip/upload.js';
 import type { Depiction, Json, Outcome, ProcessRecord } from '../core/domain.js';
 import type { ProcessStatus } from '../core/process-status.js';
 import type { DocumentList } from '../document-types/index.js';
@@ -24,6 +26,8 @@ export interface StartContext {
   process: ProcessRecord;
   images: ReadonlySet<Depiction>;
   body: { facetecEnrollment?: Record<string, unknown>; imageDepiction?: string };
+  /** Whether chip files were uploaded (providers with `chipUpload`). */
+  chipUploaded: boolean;
 }
 
 /**
@@ -89,6 +93,12 @@ export interface ProviderDefinition {
   externalIdAtCreation?: (processId: string) => string;
   /** `api`: started by Start verification; `provider`: the end-user's app or call finishes it. */
   verificationStart: 'api' | 'provider';
+  /**
+   * Whether live clients may upload what an app read from the document's chip (`POST .../chip`, an
+   * OpenAssure extension) and then start the verification through the API, even when the provider's
+   * own app finishes its processes otherwise.
+   */
+  chipUpload?: boolean;
   /** Checks provider-specific create rules; returns problems to report as 400s. */
   validateCreate(input: CreateProcessInput, processType: string | undefined): string[];
   /** Returns why verification cannot start yet, or undefined when it can. */
@@ -288,6 +298,8 @@ export interface EngineContext {
   minimumAge: number;
   /** Document numbers known to be lost, stolen or otherwise compromised. */
   compromisedDocumentNumbers: ReadonlySet<string>;
+  /** The uploaded chip files and the CSCAs trusted now (providers with `chipUpload`, when there was an upload). */
+  chip?: { upload: ChipUpload; trust: TrustAnchors };
   /** Records a fingerprint (e.g. of a face scan); true when it was seen before (a replay). */
   seenBefore(kind: string, fingerprint: string): Promise<boolean>;
 }

@@ -12,6 +12,7 @@ import { CaptureConfigurationService } from './capture-configurations.js';
 import { ConnectClientKeys } from './connect-client-keys.js';
 import { ConnectLoginService } from './connect-logins.js';
 import { ConnectMethodService } from './connect-methods.js';
+import { ChipService } from './chip.js';
 import type { ServiceDeps } from './context.js';
 import { OperatorService } from './console/operators.js';
 import { ConsoleReadService } from './console/reads.js';
@@ -69,6 +70,7 @@ export interface Services {
   consoleAdmin: ConsoleAdminService;
   /** Operators' single sign-on; undefined when it is not set up. */
   consoleSso: ConsoleSsoService | undefined;
+  chip: ChipService;
 }
 
 /** What the services use besides their common dependencies. */
@@ -86,12 +88,14 @@ export interface ServiceExtras {
   consoleSso: ConsoleSsoConfig | undefined;
   /** API clients (the console's admins manage them). */
   clients: ClientService;
+  /** How long an Active Authentication challenge can be answered. */
+  chip: { challengeMinutes: number };
 }
 
 /**
  * Every service, wired to each other and to their dependencies.
  *
- * @example const services = createServices(deps, { engines, sms, themeFetch, capture, connect }); await services.dossiers.list(caller);
+ * @example const services = createServices(deps, { engines, sms, themeFetch, capture, connect, chip, ... }); await services.dossiers.list(caller);
  */
 export function createServices(deps: ServiceDeps, extras: ServiceExtras): Services {
   const { engines } = extras;
@@ -143,5 +147,6 @@ export function createServices(deps: ServiceDeps, extras: ServiceExtras): Servic
     consoleReads: new ConsoleReadService(deps),
     consoleAdmin: new ConsoleAdminService(deps, extras.clients),
     consoleSso: extras.consoleSso && new ConsoleSsoService(deps, extras.consoleSso, extras.console, relyingParty),
+    chip: new ChipService(deps, extras.chip),
   };
 }

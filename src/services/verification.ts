@@ -36,7 +36,9 @@ export class VerificationService {
     const { store, clock, blobs } = this.deps;
     const found = await requireProcess(store.repos, caller, dossierId, processId);
     const definition = providerOf(found.provider);
-    if (definition.verificationStart === 'provider' && origin === 'api') {
+    // A live chip upload (ReadID) is verified here, on Start verification, rather than in the provider's app.
+    const chipStart = definition.chipUpload === true && caller.environment === 'live';
+    if (definition.verificationStart === 'provider' && origin === 'api' && !chipStart) {
       throw new AppError(
         'unsupported_for_provider',
         `${definition.title} processes finish in the provider's own app; Start verification does not apply to them.`,
@@ -63,6 +65,7 @@ export class VerificationService {
           process: found,
           images: new Set(images.map((image) => image.depiction).filter(isDepiction)),
           body,
+          chipUploaded: chipStart && (await tx.chip.filesKey(found.id)) !== null,
         });
         if (problem) throw new AppError('validation_failed', problem);
         if (runsOnStart(definition, caller)) await this.enqueueVerification(tx, started);

@@ -33,6 +33,7 @@ export interface Database {
   client_settings: ClientSettingsTable;
   reviews: ReviewsTable;
   review_decisions: ReviewDecisionsTable;
+  chip_challenges: ChipChallengesTable;
 }
 
 export interface ClientsTable {
@@ -105,6 +106,19 @@ export interface ProcessesTable {
   end_user_done_at: number | null;
   /** Blob holding what the built-in engines measured (live verifications). */
   engine_output_key: string | null;
+  /** Blob holding the chip files an app uploaded (ReadID live). */
+  chip_files_key: string | null;
+}
+
+/** Active Authentication challenges, single use, per process. */
+export interface ChipChallengesTable {
+  /** 8 random bytes, hex. */
+  challenge: string;
+  process_id: string;
+  client_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
 }
 
 /** Fingerprints already seen (e.g. FaceTec face scans), to recognise a replay. */

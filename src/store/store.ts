@@ -15,6 +15,7 @@ import { CaptureLinkRepository } from './repositories/capture-links.js';
 import { ConnectAuthorizationRepository } from './repositories/connect-authorizations.js';
 import { ConnectClientKeyRepository } from './repositories/connect-client-keys.js';
 import { ConnectMethodRepository } from './repositories/connect-methods.js';
+import { ChipRepository } from './repositories/chip.js';
 import { MatchingConfigurationRepository } from './repositories/matching-configurations.js';
 import { DeliveryRepository } from './repositories/deliveries.js';
 import { ProcessEventRepository } from './repositories/process-events.js';
@@ -55,6 +56,7 @@ export interface Repositories {
   auditLog: AuditLogRepository;
   clientSettings: ClientSettingsRepository;
   consoleSearch: ConsoleSearchRepository;
+  chip: ChipRepository;
 }
 
 function repositoriesOn(db: Kysely<Database>): Repositories {
@@ -85,6 +87,7 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     auditLog: new AuditLogRepository(db),
     clientSettings: new ClientSettingsRepository(db),
     consoleSearch: new ConsoleSearchRepository(db),
+    chip: new ChipRepository(db),
   };
 }
 

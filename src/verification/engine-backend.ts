@@ -1,4 +1,6 @@
 import type { BlobStore } from '../blobs/blob-store.js';
+import type { TrustAnchors } from '../chip/trust-anchors.js';
+import { decodeChipUpload } from '../chip/upload.js';
 import type { Clock } from '../core/time.js';
 import type { Engines } from '../engines/pool/types.js';
 import type { Store } from '../store/store.js';
@@ -13,6 +15,8 @@ export interface EngineBackendDeps {
   engines: Engines;
   minimumAge: number;
   compromisedDocumentNumbers: ReadonlySet<string>;
+  /** The CSCAs trusted at this moment (the trust store reloads on SIGHUP). */
+  trustAnchors: () => TrustAnchors;
 }
 
 /**
@@ -45,6 +49,11 @@ export class EngineBackend implements VerificationBackend {
       process.startInputKey === null
         ? undefined
         : (JSON.parse((await blobs.get(process.startInputKey)).toString('utf8')) as Record<string, unknown>);
+    const chipKey = definition.chipUpload ? await store.repos.chip.filesKey(process.id) : null;
+    const chip =
+      chipKey === null
+        ? undefined
+        : { upload: decodeChipUpload(await blobs.get(chipKey)), trust: this.deps.trustAnchors() };
     const { raw, engineOutput } = await definition.engineBackend({
       process,
       images,
@@ -54,6 +63,7 @@ export class EngineBackend implements VerificationBackend {
       today: clock.today(),
       minimumAge: this.deps.minimumAge,
       compromisedDocumentNumbers: this.deps.compromisedDocumentNumbers,
+      ...(chip && { chip }),
       seenBefore: (kind, fingerprint) =>
         store.repos.seenFingerprints.recordAndCheck(kind, fingerprint, process.clientId, clock.now()),
     });

@@ -3,6 +3,7 @@ import { europe } from '../../document-types/selection.js';
 import { abandonedMessage } from '../expiry.js';
 import { noCreateRules, type ProviderDefinition } from '../types.js';
 import { createResponse } from './create-response.js';
+import { readIdEngineBackend } from './engine-backend.js';
 import { mapResult } from './mapping.js';
 import { scenarios } from './scenarios.js';
 import { readIdCreateFields } from './wire-fields.js';
@@ -30,12 +31,16 @@ export const readid: ProviderDefinition = {
   // ReadID's sessionId replaces it when the session finishes; until then it is the process id.
   externalIdAtCreation: (processId) => processId,
   verificationStart: 'provider',
+  // Live clients with their own NFC app upload the chip files and start the verification themselves.
+  chipUpload: true,
   validateCreate: noCreateRules,
-  startProblem: () => undefined,
+  startProblem: (context) =>
+    context.chipUploaded ? undefined : 'Upload the chip files (POST .../chip) before starting the verification.',
   mapResult,
   scenarios,
   createResponse,
   createResponseFields: readIdCreateFields,
   // The raw result is the ReadID session, downloaded under the name upstream gives it.
   rawResultFiles: (raw) => [{ name: 'session.json', content: raw }],
+  engineBackend: readIdEngineBackend,
 };

@@ -7,6 +7,7 @@ import { endUserDone } from './0005-end-user-done.js';
 import { capture } from './0006-capture.js';
 import { captureVideo } from './0007-capture-video.js';
 import { consoleTables } from './0007-console.js';
+import { chip } from './0009-chip.js';
 import { connect } from './0010-connect.js';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0006-capture': capture,
   '0007-capture-video': captureVideo,
   '0007-console': consoleTables,
+  '0009-chip': chip,
   '0010-connect': connect,
 };

@@ -121,11 +121,13 @@ export class ProcessRepository {
     return keys;
   }
 
-  /** The raw-result and start-input blob keys of the processes a query selects. */
+  /** The raw-result, start-input, engine-output and chip-file blob keys of the processes a query selects. */
   private async blobKeys(from: SelectQueryBuilder<Database, 'processes', object>): Promise<string[]> {
-    const rows = await from.select(['raw_result_key', 'start_input_key', 'engine_output_key']).execute();
+    const rows = await from
+      .select(['raw_result_key', 'start_input_key', 'engine_output_key', 'chip_files_key'])
+      .execute();
     return rows
-      .flatMap((row) => [row.raw_result_key, row.start_input_key, row.engine_output_key])
+      .flatMap((row) => [row.raw_result_key, row.start_input_key, row.engine_output_key, row.chip_files_key])
       .filter((key): key is string => key !== null);
   }
 
