@@ -83,8 +83,8 @@ try {
     console.log(`\n${label}:\n${lines.map((l) => `    ${l.trim()}`).join('\n')}`);
   };
   await plan(
-    'exact id',
-    sql`select * from processes p join dossiers d on d.id = p.dossier_id where p.id = 'p-1' or p.dossier_id = 'p-1' or p.external_id = 'p-1' or p.dossier_id in (select id from dossiers where external_reference = 'p-1') order by p.created_at desc, p.id desc limit 51`,
+    'exact id (the identifier lookups; the page then reads these ids by primary key)',
+    sql`select id from processes where id = 'ref-1' union select id from processes where dossier_id = 'ref-1' union select id from processes where external_id = 'ref-1' union select p.id from processes p join dossiers d on d.id = p.dossier_id where d.external_reference = 'ref-1' limit 1000`,
   );
   await plan(
     'clientId',

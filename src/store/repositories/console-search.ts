@@ -69,18 +69,10 @@ export class ConsoleSearchRepository {
       if (search.clients.length === 0) return [];
       query = query.where('p.client_id', 'in', [...search.clients]);
     }
-    const q = search.q;
-    if (q !== undefined) {
-      // Each branch has its own index (primary key, processes_by_dossier, processes_by_external_id,
-      // dossiers_by_external_reference): the planner answers the OR with a union of index lookups.
-      query = query.where((eb) =>
-        eb.or([
-          eb('p.id', '=', q),
-          eb('p.dossier_id', '=', q),
-          eb('p.external_id', '=', q),
-          eb('p.dossier_id', 'in', eb.selectFrom('dossiers').select('id').where('external_reference', '=', q)),
-        ]),
-      );
+    if (search.q !== undefined) {
+      const ids = await this.idsMatching(search.q);
+      if (ids.length === 0) return [];
+      query = query.where('p.id', 'in', ids);
     }
     if (search.dossierId !== undefined) query = query.where('p.dossier_id', '=', search.dossierId);
     if (search.clientId !== undefined) query = query.where('p.client_id', '=', search.clientId);
@@ -98,6 +90,30 @@ export class ConsoleSearchRepository {
       );
     }
     return query.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(limit).execute();
+  }
+
+  /**
+   * The processes an identifier names: as process id, dossier id, external id or its dossier's external
+   * reference. Four lookups, each on its own index, joined by UNION: one query with OR would make
+   * PostgreSQL walk every process by time instead.
+   */
+  private async idsMatching(q: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('processes')
+      .select('id')
+      .where('id', '=', q)
+      .union(this.db.selectFrom('processes').select('id').where('dossier_id', '=', q))
+      .union(this.db.selectFrom('processes').select('id').where('external_id', '=', q))
+      .union(
+        this.db
+          .selectFrom('processes as p')
+          .innerJoin('dossiers as d', 'd.id', 'p.dossier_id')
+          .select('p.id')
+          .where('d.external_reference', '=', q),
+      )
+      .limit(1000)
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   /** Where a process is: its client and dossier, or undefined. */
