@@ -706,6 +706,379 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/api/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review queue, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queued reviews, oldest first. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            processId: string;
+                            dossierId: string;
+                            clientId: string;
+                            clientName: string;
+                            provider: string;
+                            processType: string | null;
+                            /**
+                             * @description ISO-8601 date-time in UTC (YYYY-MM-DDThh:mm:ssZ).
+                             * @example 2022-01-01T09:00:00Z
+                             */
+                            queuedAt: string;
+                            waitingSeconds: number;
+                            claimedBy: string | null;
+                            claimExpiresAt: string | null;
+                            /** @description Reviewers who accepted it so far (four-eyes). */
+                            approvals: string[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/reviews/reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reasons a decision gives */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accept: {
+                                code: string;
+                                label: string;
+                            }[];
+                            reject: {
+                                code: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/reviews/{processId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case: the process detail (as GET /processes/:processId), the queue item, the extracted fields, the selfie video prompt, the reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id returned by this API. */
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            processId: string;
+                            dossierId: string;
+                            clientId: string;
+                            clientName: string;
+                            provider: string;
+                            processType: string | null;
+                            /**
+                             * @description ISO-8601 date-time in UTC (YYYY-MM-DDThh:mm:ssZ).
+                             * @example 2022-01-01T09:00:00Z
+                             */
+                            queuedAt: string;
+                            waitingSeconds: number;
+                            claimedBy: string | null;
+                            claimExpiresAt: string | null;
+                            /** @description Reviewers who accepted it so far (four-eyes). */
+                            approvals: string[];
+                            /** @description The fields the engines read, which a reviewer may correct. */
+                            extracted: {
+                                [key: string]: string;
+                            };
+                            selfieVideo: {
+                                /** @description What the person was asked to do: turnLeft, turnRight, lookUp, smile, blink. */
+                                prompt: string;
+                                video: {
+                                    contentType: string;
+                                    size: number;
+                                    durationMs: number | null;
+                                } | null;
+                            } | null;
+                            reasons: {
+                                accept: {
+                                    code: string;
+                                    label: string;
+                                }[];
+                                reject: {
+                                    code: string;
+                                    label: string;
+                                }[];
+                            };
+                            /** @description Whether the client's acceptances need two different reviewers. */
+                            fourEyes: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description The resource does not exist (or belongs to another client). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/reviews/{processId}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a case for OPENASSURE_REVIEW_CLAIM_MINUTES */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id returned by this API. */
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description ISO-8601 date-time in UTC (YYYY-MM-DDThh:mm:ssZ).
+                             * @example 2022-01-01T09:00:00Z
+                             */
+                            claimExpiresAt: string;
+                        };
+                    };
+                };
+                /** @description The resource does not exist (or belongs to another client). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The resource is not in a state that allows this request. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Give a claim back */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id returned by this API. */
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Given back. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description The resource does not exist (or belongs to another client). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/reviews/{processId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or reject a claimed case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id returned by this API. */
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accept" | "reject";
+                        /**
+                         * @description A code from GET /console/api/reviews/reasons, for the decision given.
+                         * @enum {string}
+                         */
+                        reason: "documentAndFaceMatch" | "documentVerifiedFaceMatchedByReviewer" | "other" | "documentFraudulent" | "faceMismatch" | "documentExpired" | "poorQuality" | "promptNotFollowed";
+                        comment?: string;
+                        /** @description Corrected extracted fields (firstName, lastName, dateOfBirth, documentNumber, ...). */
+                        corrections?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            state: "decided" | "awaitingSecondApproval";
+                            /** @description The process's status after the decision. */
+                            status: string;
+                        };
+                    };
+                };
+                /** @description The request is not valid; `detail` names the field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The resource does not exist (or belongs to another client). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The resource is not in a state that allows this request. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assure/dossiers": {
         parameters: {
             query?: never;
@@ -1231,6 +1604,46 @@ export interface paths {
         post?: never;
         /** Delete a Connect method */
         delete: operations["deleteConnectMethod"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assure/dossiers/{dossierId}/processes/{processId}/chip/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A fresh Active Authentication challenge for the chip (OpenAssure extension)
+         * @description Eight random bytes for INTERNAL AUTHENTICATE; each challenge can be answered once, until it expires.
+         */
+        get: operations["getChipChallenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assure/dossiers/{dossierId}/processes/{processId}/chip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload what an app read from the document chip (OpenAssure extension)
+         * @description Live processes of chip-reading providers only. The files are kept encrypted; Start verification then runs passive and active authentication.
+         */
+        post: operations["uploadChip"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5735,6 +6148,182 @@ export interface operations {
             };
             /** @description The resource does not exist (or belongs to another client). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getChipChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An id returned by this API. */
+                dossierId: string;
+                /** @description An id returned by this API. */
+                processId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 8 bytes, base64. */
+                        challenge: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid; `detail` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The Bearer token is missing or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The resource does not exist (or belongs to another client). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The resource is not in a state that allows this request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    uploadChip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An id returned by this API. */
+                dossierId: string;
+                /** @description An id returned by this API. */
+                processId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description EF.COM, base64 (strict, padded), at most 1024 bytes, as read from the chip. */
+                    com?: string;
+                    /** @description EF.SOD, base64 (strict, padded), at most 65536 bytes, as read from the chip. */
+                    sod: string;
+                    /** @description DG1 (MRZ), base64 (strict, padded), at most 1024 bytes, as read from the chip. */
+                    dg1: string;
+                    /** @description DG2 (face), base64 (strict, padded), at most 524288 bytes, as read from the chip. */
+                    dg2: string;
+                    /** @description DG7 (signature), base64 (strict, padded), at most 262144 bytes, as read from the chip. */
+                    dg7?: string;
+                    /** @description DG11 (additional personal details), base64 (strict, padded), at most 8192 bytes, as read from the chip. */
+                    dg11?: string;
+                    /** @description DG12 (additional document details), base64 (strict, padded), at most 8192 bytes, as read from the chip. */
+                    dg12?: string;
+                    /** @description DG13 (optional details), base64 (strict, padded), at most 65536 bytes, as read from the chip. */
+                    dg13?: string;
+                    /** @description DG14 (security options), base64 (strict, padded), at most 16384 bytes, as read from the chip. */
+                    dg14?: string;
+                    /** @description DG15 (Active Authentication public key), base64 (strict, padded), at most 8192 bytes, as read from the chip. */
+                    dg15?: string;
+                    activeAuthentication?: {
+                        /** @description The challenge from Get chip challenge, base64. */
+                        challenge: string;
+                        /** @description The chip's INTERNAL AUTHENTICATE response, base64. */
+                        signature: string;
+                    };
+                    /**
+                     * @description What the app says of Chip Authentication: reported in the result, never counted as verified.
+                     * @enum {string}
+                     */
+                    chipAuthentication?: "SUCCEEDED" | "FAILED" | "NOT_SUPPORTED";
+                    /** @description The data page, to compare its printed MRZ with DG1 as a data URL (data:image/jpeg;base64,... or PNG), at most 4 MB. */
+                    front?: string;
+                    /** @description A selfie, to compare with the DG2 face as a data URL (data:image/jpeg;base64,... or PNG), at most 4 MB. */
+                    selfie?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The request is not valid; `detail` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The Bearer token is missing or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The resource does not exist (or belongs to another client). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The resource is not in a state that allows this request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
