@@ -10,7 +10,7 @@ import { createOpenAssure } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { chromiumUnavailable, launchChromium } from '../../test/browser/support/chromium.js';
-import { buildConsoleApp } from '../../test/browser/support/console-build.js';
+import { buildConsoleApp } from '../../test/browser/support/build.js';
 import { buildSizes, gzipSize, type Sizes } from '../capture/bundle-size.js';
 import { fetchToken, postJson } from '../shared/http.js';
 import { describeRun } from '../shared/machine.js';

@@ -4,7 +4,7 @@ import { createOperator, type OperatorOptions } from '../../support/console-clie
 import type { StoreKind } from '../../support/stores.js';
 import { startTestServer, type TestServer, type TestServerOptions } from '../../support/test-server.js';
 import { axeViolations, newAxeContext } from './axe.js';
-import { buildConsoleApp } from './console-build.js';
+import { buildConsoleApp } from './build.js';
 import { totpCode } from './console-totp.js';
 import { PageGuard } from './guard.js';
 import { screenshot } from './screenshots.js';
