@@ -1,25 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/test-server.js';
-import { passportCamera } from './support/capture-documents.js';
-import {
-  choosePassport,
-  DESKTOP,
-  guardedPage,
-  PHONE,
-  startCapture,
-  startCaptureServer,
-  waitForProcess,
-} from './support/capture-e2e.js';
-import { launchChromium } from './support/chromium.js';
-import { startRedirectTarget, type RedirectTarget } from './support/redirect-target.js';
+import { choosePassport, DESKTOP, guardedPage, PHONE, startCapture, waitForProcess } from './support/capture-e2e.js';
+import type { RedirectTarget } from './support/redirect-target.js';
 import { screenshot } from './support/screenshots.js';
 import { skipBrowserTests } from './support/suite.js';
+import { startCaptureRig, type CaptureRig } from './support/capture-rig.js';
 
 const CAMERA_PHONE = { ...PHONE, permissions: ['camera'] };
 const isFinal = (status: string) => status !== 'pending' && status !== 'processing';
@@ -41,24 +29,17 @@ async function leaveThroughDoneDialog(page: Page, target: RedirectTarget): Promi
 }
 
 describe.skipIf(skipBrowserTests())('handover, cancel and the sandbox provider page, against the real server', () => {
-  let dir: string;
+  let rig: CaptureRig | undefined;
   let server: TestServer;
   let browser: Browser;
   let target: RedirectTarget;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'openassure-handover-'));
-    server = await startCaptureServer();
-    target = await startRedirectTarget();
-    browser = await launchChromium({ fakeCamera: await passportCamera(dir, 'passport') });
+    rig = await startCaptureRig('handover');
+    ({ server, browser, target } = rig);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await target?.close();
-    await server?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rig?.close());
 
   it('hands over from a desktop to a phone by QR code; the phone captures and finishes, the desktop follows', async () => {
     const name = 'handover';

@@ -1,26 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/test-server.js';
 import { axeViolations, newAxeContext, type AxeViolation } from './support/axe.js';
 import { Catalogue, en } from './support/catalogue.js';
-import { passportCamera } from './support/capture-documents.js';
-import {
-  DESKTOP,
-  guardedPage,
-  heading,
-  PHONE,
-  SESSION_PATH,
-  startCapture,
-  startCaptureServer,
-} from './support/capture-e2e.js';
-import { launchChromium } from './support/chromium.js';
+import { DESKTOP, guardedPage, heading, PHONE, SESSION_PATH, startCapture } from './support/capture-e2e.js';
 import { PageGuard } from './support/guard.js';
-import { startRedirectTarget, type RedirectTarget } from './support/redirect-target.js';
+import type { RedirectTarget } from './support/redirect-target.js';
 import { screenshot } from './support/screenshots.js';
 import { skipBrowserTests } from './support/suite.js';
+import { startCaptureRig, type CaptureRig } from './support/capture-rig.js';
 
 const LANGUAGES = ['en', 'nb', 'sv', 'da', 'fi', 'nl', 'de', 'fr', 'es', 'pt', 'it', 'pl', 'cs', 'el', 'ar'];
 const RIGHT_TO_LEFT = new Set(['ar']);
@@ -43,24 +31,17 @@ async function linesOf(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(skipBrowserTests())('the capture pages in every language and for axe, against the real server', () => {
-  let dir: string;
+  let rig: CaptureRig | undefined;
   let server: TestServer;
   let browser: Browser;
   let target: RedirectTarget;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'openassure-pages-'));
-    server = await startCaptureServer();
-    target = await startRedirectTarget();
-    browser = await launchChromium({ fakeCamera: await passportCamera(dir, 'passport') });
+    rig = await startCaptureRig('pages');
+    ({ server, browser, target } = rig);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await target?.close();
-    await server?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rig?.close());
 
   const start = (parameters: Record<string, unknown> = {}, provider: Record<string, unknown> = { provider: 'paper' }) =>
     startCapture(server.api, {

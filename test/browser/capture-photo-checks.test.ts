@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,14 +11,14 @@ import {
   PHONE,
   recordPhotos,
   startCapture,
-  startCaptureServer,
   waitForProcess,
   type StartedCapture,
 } from './support/capture-e2e.js';
 import { launchChromium } from './support/chromium.js';
-import { startRedirectTarget, type RedirectTarget } from './support/redirect-target.js';
+import type { RedirectTarget } from './support/redirect-target.js';
 import { screenshot } from './support/screenshots.js';
 import { skipBrowserTests } from './support/suite.js';
+import { startCaptureRig, type CaptureRig } from './support/capture-rig.js';
 
 const CAMERA = { ...PHONE, permissions: ['camera'] };
 const TARGET_BYTES = 1.5 * 1024 * 1024;
@@ -42,25 +39,19 @@ async function difference(a: Buffer, b: Buffer): Promise<number> {
 }
 
 describe.skipIf(skipBrowserTests())('what the app does with imperfect photos, against the real server', () => {
+  let rig: CaptureRig | undefined;
   let dir: string;
   let server: TestServer;
   let browser: Browser;
   let target: RedirectTarget;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'openassure-upload-'));
-    server = await startCaptureServer();
-    target = await startRedirectTarget();
     // A working camera is there: choosing a file is the person's own choice (or the camera is refused).
-    browser = await launchChromium({ fakeCamera: await passportCamera(dir, 'passport') });
+    rig = await startCaptureRig('upload');
+    ({ dir, server, browser, target } = rig);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await target?.close();
-    await server?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rig?.close());
 
   const flowRequest = () => ({ providers: [{ provider: 'paper' }], sdk: 'capture', redirectUrl: target.url });
   const start = () => startCapture(server.api, flowRequest());
