@@ -121,9 +121,40 @@ describe('checkImage', () => {
       .extend({ top: 300, bottom: 300, left: 300, right: 300, background: '#ffffff' })
       .png()
       .toBuffer();
-    expect((await checkImage(framed)).glare.passed).toBe(false);
+    const whole = (await checkImage(framed)).glare;
+    expect(whole.passed).toBe(false);
+    // The white frame is one connected spot around the whole picture.
+    expect(whole.regions).toEqual([{ x: 0, y: 0, width: 1800, height: 1400 }]);
     const inside = await checkImage(framed, { documentBox: { x: 300, y: 300, width: 1200, height: 800 } });
-    expect(inside.glare).toMatchObject({ value: 0, passed: true });
+    expect(inside.glare).toMatchObject({ value: 0, passed: true, regions: [] });
+  });
+
+  it('says where the glare is: the blown-out spots, largest first, in the image pixels', async () => {
+    // Two blown-out spots on the colourful card (which has no pure white): a large ellipse and a small square.
+    const spots =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800">' +
+      '<ellipse cx="820" cy="300" rx="150" ry="90" fill="#fff"/><rect x="100" y="560" width="60" height="60" fill="#fff"/></svg>';
+    const glaring = await sharp(await syntheticCard())
+      .composite([{ input: Buffer.from(spots) }])
+      .png()
+      .toBuffer();
+    const { glare } = await checkImage(glaring);
+    expect(glare.regions).toHaveLength(2);
+    // Measured on a copy 512 px wide, so a box edge may be off by about 1200 / 512 px, and a little more for antialiasing.
+    const near = (box: (typeof glare.regions)[number], x: number, y: number, width: number, height: number) => {
+      for (const [found, wanted] of [
+        [box.x, x],
+        [box.y, y],
+        [box.x + box.width, x + width],
+        [box.y + box.height, y + height],
+      ] as const) {
+        expect(Math.abs(found - wanted), JSON.stringify(box)).toBeLessThanOrEqual(6);
+      }
+    };
+    near(glare.regions[0]!, 670, 210, 300, 180);
+    near(glare.regions[1]!, 100, 560, 60, 60);
+
+    expect((await checkImage(await syntheticCard())).glare.regions).toEqual([]);
   });
 
   it('reports no face on an image without one, and rejects what is not an image', async () => {

@@ -2,11 +2,11 @@ import sharp, { type Sharp } from 'sharp';
 import { blackAndWhiteCheck, CHROMA_THUMBNAIL_SIDE } from './black-and-white.js';
 import { blurCheck } from './blur.js';
 import { brightnessCheck } from './brightness.js';
-import { decodeImage, type RawImage } from './decode.js';
+import { decodeImage, type DecodedImage, type RawImage } from './decode.js';
 import { facePresentCheck } from './face-present.js';
 import { glareCheck } from './glare.js';
 import { resolutionCheck } from './resolution.js';
-import type { Box, CheckImageOptions, ImageChecks } from './types.js';
+import type { Box, CheckImageOptions, GlareCheck, ImageChecks } from './types.js';
 
 /**
  * Blur and glare are measured on a copy at most this long (never upscaled): the thresholds were calibrated at this
@@ -35,12 +35,27 @@ export async function checkImage(image: Buffer, options: CheckImageOptions = {})
   const checks: ImageChecks = {
     resolution: resolutionCheck({ width: rgb.originalWidth, height: rgb.originalHeight }, options.textBox),
     blur: blurCheck(grey),
-    glare: glareCheck(rgb, options.documentBox && scaleBox(options.documentBox, rgb.width / rgb.originalWidth)),
+    glare: glareInOriginalPixels(rgb, options.documentBox),
     brightness: brightnessCheck(rgb),
     blackAndWhite: blackAndWhiteCheck(thumbnail),
   };
   if (options.faceEngine) checks.facePresent = await facePresentCheck(image, options.faceEngine);
   return checks;
+}
+
+/** Glare is found on the analysis copy; its regions are reported in the stored image's pixels, as every box is. */
+function glareInOriginalPixels(rgb: DecodedImage, documentBox: Box | undefined): GlareCheck {
+  const check = glareCheck(rgb, documentBox && scaleBox(documentBox, rgb.width / rgb.originalWidth));
+  // Per axis: the copy's sides are each rounded to whole pixels, so one factor would miss the far edge by a pixel.
+  const toX = (x: number) => Math.round((x * rgb.originalWidth) / rgb.width);
+  const toY = (y: number) => Math.round((y * rgb.originalHeight) / rgb.height);
+  const regions = check.regions.map(({ x, y, width, height }) => ({
+    x: toX(x),
+    y: toY(y),
+    width: toX(x + width) - toX(x),
+    height: toY(y + height) - toY(y),
+  }));
+  return { ...check, regions };
 }
 
 async function toRaw(pipeline: Sharp, channels: 1 | 3): Promise<RawImage> {

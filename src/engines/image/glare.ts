@@ -1,5 +1,6 @@
 import type { RawImage } from './decode.js';
-import type { Box, ImageCheck } from './types.js';
+import { largestBlobs } from './glare-regions.js';
+import type { Box, GlareCheck } from './types.js';
 
 /** A pixel is blown out when all three channels reach this: white with no detail left, as glare leaves it. */
 const GLARE_LEVEL = 250;
@@ -12,27 +13,32 @@ const GLARE_LEVEL = 250;
  */
 const MAX_GLARE_SHARE = 0.25;
 
-/** Share of pixels inside `area` (thumbnail pixels) whose three channels are all at or above GLARE_LEVEL. */
-function glareShare(image: RawImage, area?: Box): number {
+/**
+ * The share of blown-out pixels inside `area` (pixels of `image`; the whole image without one) and where the
+ * largest blown-out spots are, in `image` pixels, so a reviewer can see what the share is made of.
+ */
+export function glareCheck(image: RawImage, area?: Box): GlareCheck {
   const x0 = Math.max(0, Math.floor(area?.x ?? 0));
   const y0 = Math.max(0, Math.floor(area?.y ?? 0));
   const x1 = Math.min(image.width, Math.ceil(area ? area.x + area.width : image.width));
   const y1 = Math.min(image.height, Math.ceil(area ? area.y + area.height : image.height));
+  const width = Math.max(0, x1 - x0);
+  const height = Math.max(0, y1 - y0);
+  const mask = new Uint8Array(width * height);
   let glare = 0;
-  let total = 0;
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const i = (y * image.width + x) * image.channels;
       let min = 255;
       for (let c = 0; c < image.channels; c++) min = Math.min(min, image.data[i + c]!);
-      if (min >= GLARE_LEVEL) glare++;
-      total++;
+      if (min >= GLARE_LEVEL) {
+        glare++;
+        mask[(y - y0) * width + (x - x0)] = 1;
+      }
     }
   }
-  return total === 0 ? 0 : glare / total;
-}
-
-export function glareCheck(image: RawImage, area?: Box): ImageCheck {
-  const value = glareShare(image, area);
-  return { value, passed: value <= MAX_GLARE_SHARE, threshold: MAX_GLARE_SHARE };
+  const value = mask.length === 0 ? 0 : glare / mask.length;
+  const regions =
+    glare === 0 ? [] : largestBlobs(mask, width, height).map((box) => ({ ...box, x: box.x + x0, y: box.y + y0 }));
+  return { value, passed: value <= MAX_GLARE_SHARE, threshold: MAX_GLARE_SHARE, regions };
 }

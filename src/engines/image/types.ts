@@ -12,6 +12,11 @@ export interface ResolutionCheck extends ImageCheck {
   characterPitch?: ImageCheck;
 }
 
+/** Glare also says where: the largest blown-out spots in the measured area, biggest first, in image pixels. */
+export interface GlareCheck extends ImageCheck {
+  regions: Box[];
+}
+
 export interface Box {
   x: number;
   y: number;
@@ -30,7 +35,7 @@ export interface ImageChecks {
   /** Sharpness: passes when the image is sharp enough. */
   blur: ImageCheck;
   /** Share of blown-out near-white pixels: passes when there are few. */
-  glare: ImageCheck;
+  glare: GlareCheck;
   /** Mean luminance: passes when the image is bright enough to read. */
   brightness: ImageCheck;
   /** Spread of colour: passes when the image is in colour (not a black-and-white or tinted copy). */

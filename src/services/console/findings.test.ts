@@ -37,6 +37,20 @@ describe('findings from the engine output', () => {
     });
   });
 
+  it('places the glare regions of the image checks on the front', () => {
+    const glare = { value: 0.3, passed: false, threshold: 0.25 };
+    const output = {
+      imageChecks: {
+        blur: { value: 1, passed: true, threshold: 0.5 },
+        glare: { ...glare, regions: [{ x: 600, y: 200, width: 300, height: 180 }, { x: 'wrong' }] },
+      },
+    };
+    expect(findingsOf(output)).toEqual({ front: { glare: [[600, 200, 300, 180]] } });
+    // An output stored before the check reported regions, or with none, draws no glare.
+    expect(findingsOf({ imageChecks: { glare } })).toEqual({});
+    expect(findingsOf({ imageChecks: { glare: { ...glare, regions: [] } } })).toEqual({});
+  });
+
   it('leaves out what the output does not hold', () => {
     expect(findingsOf(null)).toEqual({});
     expect(

@@ -1,7 +1,7 @@
 /**
  * What the engines found on each image, drawn from the engine output a live verification stored (see
  * the providers' engine-backend.ts): the MRZ band and its lines, faces, and the printed fields the VIZ
- * reader placed. Boxes are [x, y, width, height] in the image's pixels. A finding the output does not
+ * reader placed, and the blown-out spots the glare check found. Boxes are [x, y, width, height] in the image's pixels. A finding the output does not
  * hold is absent, never guessed; sandbox processes have no engine output and so no findings.
  */
 export type Rect = [number, number, number, number];
@@ -42,6 +42,12 @@ export function findingsOf(engineOutput: unknown): Partial<Record<string, ImageF
   if (isObject(engineOutput.portrait) && isObject(engineOutput.portrait.face)) {
     const face = rectOf(engineOutput.portrait.face.box);
     if (face) on('front').faces = [face];
+  }
+  // The image checks run on the front (see the engine backends); glare regions are in its pixels.
+  const checks = isObject(engineOutput.imageChecks) ? engineOutput.imageChecks : undefined;
+  if (checks && isObject(checks.glare) && Array.isArray(checks.glare.regions)) {
+    const glare = checks.glare.regions.map(rectOf).filter((rect): rect is Rect => rect !== undefined);
+    if (glare.length > 0) on('front').glare = glare;
   }
   // The VIZ reader reads the printed data page, which is on the front.
   const viz = isObject(engineOutput.viz) && isObject(engineOutput.viz.reading) ? engineOutput.viz.reading : undefined;
