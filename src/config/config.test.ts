@@ -46,6 +46,19 @@ describe('loadConfig', () => {
     expect(config.blobs.masterKey?.length).toBe(32);
   });
 
+  it('turns password sign-in to the console off only where single sign-on is the way in', () => {
+    expect(loadConfig({}).console.localPasswords).toBe(true);
+    expect(() => loadConfig({ OPENASSURE_CONSOLE_LOCAL_PASSWORDS: 'false' })).toThrow(
+      /OPENASSURE_CONSOLE_LOCAL_PASSWORDS=false needs console single sign-on/,
+    );
+    const sso = {
+      OPENASSURE_CONSOLE_OIDC_ISSUER: 'https://login.example.com',
+      OPENASSURE_CONSOLE_OIDC_CLIENT_ID: 'console',
+      OPENASSURE_CONSOLE_OIDC_CLIENT_SECRET: 'secret',
+    };
+    expect(loadConfig({ ...sso, OPENASSURE_CONSOLE_LOCAL_PASSWORDS: 'false' }).console.localPasswords).toBe(false);
+  });
+
   it('keeps the processing timeout longer than a verification can take with its retries', () => {
     expect(loadConfig({}).verification.processingTimeoutMinutes).toBe(30);
     expect(loadConfig({ OPENASSURE_PROCESSING_TIMEOUT_MINUTES: '45' }).verification.processingTimeoutMinutes).toBe(45);

@@ -89,6 +89,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const dataDir = path.resolve(read.string('OPENASSURE_DATA_DIR') ?? './data');
   const http = readHttp(read, mode);
   const jobs = readJobs(read);
+  const consoleSso = readConsoleSso(read);
   const config: Config = {
     mode,
     dataDir,
@@ -114,8 +115,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     outbound: readOutbound(read, mode),
     capture: readCapture(read),
     review: readReview(read),
-    console: readConsole(read, mode),
-    consoleSso: readConsoleSso(read),
+    console: readConsole(read, mode, consoleSso !== undefined),
+    consoleSso,
     chip: readChip(read),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);

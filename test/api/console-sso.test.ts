@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOperator } from '../support/console-client.js';
 import { CookieJar, throughIssuer } from '../support/connect-driver.js';
 import { startTestIssuer, type TestIssuer } from '../support/oidc-issuer.js';
 import { storeKinds } from '../support/store-kinds.js';
@@ -62,6 +63,12 @@ describe.each(storeKinds)('operator single sign-on to the console on %s', (kind)
   const sessionOf = (jar: CookieJar) =>
     fetch(`${server().baseUrl}/console/api/session`, { headers: { cookie: jar.header() } });
 
+  const optionsOf = async (server: TestServer) => (await fetch(`${server.baseUrl}/console/api/session/options`)).json();
+
+  it('tells the sign-in page, before anyone signs in, that single sign-on is there beside passwords', async () => {
+    expect(await optionsOf(server())).toEqual({ sso: true, localPasswords: true });
+  });
+
   it('signs an operator in with the role the claim names, making the operator on first sign-in', async () => {
     const { answer, jar } = await signIn(person(['viewer', 'reviewer']));
     expect(answer.status).toBe(303);
@@ -103,6 +110,44 @@ describe.each(storeKinds)('operator single sign-on to the console on %s', (kind)
   });
 });
 
+const optionsOf = async (server: TestServer) => (await fetch(`${server.baseUrl}/console/api/session/options`)).json();
+
+describe('the console with local passwords turned off', () => {
+  let server: TestServer;
+  let issuer: TestIssuer;
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+    server = await startTestServer('sqlite', {
+      OPENASSURE_OUTBOUND_ALLOW_PRIVATE: 'true',
+      OPENASSURE_CONSOLE_OIDC_ISSUER: issuer.issuer,
+      OPENASSURE_CONSOLE_OIDC_CLIENT_ID: 'console',
+      OPENASSURE_CONSOLE_OIDC_CLIENT_SECRET: 'console-secret',
+      OPENASSURE_CONSOLE_LOCAL_PASSWORDS: 'false',
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await issuer.stop();
+  });
+
+  it('offers single sign-on only, and refuses even a right password without opening a session', async () => {
+    expect(await optionsOf(server)).toEqual({ sso: true, localPasswords: false });
+    const { email, password } = await createOperator(server, { role: 'admin' });
+    const answer = await fetch(`${server.baseUrl}/console/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    expect(answer.status).toBe(403);
+    expect(await answer.json()).toMatchObject({
+      type: 'console:forbidden',
+      detail: expect.stringMatching(/single sign-on/),
+    });
+    expect(answer.headers.get('set-cookie')).toBeNull();
+    expect(await server.app.store.db.selectFrom('operator_sessions').selectAll().execute()).toEqual([]);
+  });
+});
+
 describe('the console without single sign-on', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -111,6 +156,7 @@ describe('the console without single sign-on', () => {
   afterAll(() => server.close());
 
   it('has no sign-on routes; local passwords stay the way in', async () => {
+    expect(await optionsOf(server)).toEqual({ sso: false, localPasswords: true });
     expect((await fetch(`${server.baseUrl}/console/api/sso/start`, { redirect: 'manual' })).status).toBe(404);
   });
 });

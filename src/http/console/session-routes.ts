@@ -13,6 +13,7 @@ const SignIn = Type.Object({
   email: Type.String({ maxLength: 254 }),
   password: Type.String({ maxLength: 200 }),
 });
+const SignInOptions = Type.Object({ sso: Type.Boolean(), localPasswords: Type.Boolean() });
 const Code = Type.Object({ code: Type.String({ maxLength: 12 }) });
 const anyStage = ['totp', 'enroll', 'ready'] as const;
 const enrolling = ['enroll', 'ready'] as const;
@@ -21,6 +22,13 @@ const enrolling = ['enroll', 'ready'] as const;
 export const consoleSessionRoutes: FastifyPluginAsyncTypebox<SessionRouteOptions> = async (app, options) => {
   const { services, secure, sessionHours } = options;
   const sessions = services.consoleSessions;
+
+  // Public: the sign-in page asks which ways in to offer before anyone is signed in.
+  app.get(
+    '/session/options',
+    { schema: { hide: true, response: { 200: SignInOptions } }, config: { consoleAccess: 'public' } },
+    async () => ({ sso: services.consoleSso !== undefined, localPasswords: sessions.localPasswords }),
+  );
 
   app.post(
     '/session',

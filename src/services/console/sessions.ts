@@ -18,6 +18,8 @@ export interface ConsoleSessionSettings {
   sessionHours: number;
   /** Admins must enroll TOTP before doing anything (production mode). */
   adminTotpRequired: boolean;
+  /** Off: email and password are refused, single sign-on is the only way in (OPENASSURE_CONSOLE_LOCAL_PASSWORDS). */
+  localPasswords: boolean;
 }
 
 /** What the console app is told about its session. */
@@ -62,8 +64,16 @@ export class ConsoleSessionService {
     this.throttle = new SignInThrottle(deps.store, deps.clock, (ms) => sleep(ms));
   }
 
+  /** Whether the sign-in page offers the password form (single sign-on is known to the routes). */
+  get localPasswords(): boolean {
+    return this.settings.localPasswords;
+  }
+
   async signIn(emailGiven: string, password: string, address: string): Promise<{ token: string; grant: ConsoleGrant }> {
     const { store, clock } = this.deps;
+    if (!this.settings.localPasswords) {
+      throw new AppError('console_forbidden', 'Sign-in with a password is turned off here; use single sign-on.');
+    }
     const email = normalizeEmail(emailGiven).slice(0, 254);
     await this.throttle.before(email, address);
     const operator = await store.repos.operators.find(email);

@@ -1,7 +1,10 @@
-import type { ErrorBody, Session } from './types';
+import type { ErrorBody, Session, SignInOptions } from './types';
 
 /** Where the console API lives; binary links (images, zip, CSV) are built on it too. */
 export const API = '/console/api';
+
+/** Single sign-on starts with a full-page visit: the server sends the browser on to the identity provider. */
+export const SSO_START = `${API}/sso/start`;
 
 /** A failed call: the HTTP status and the error `type` the server gave (`console:forbidden`, ...). */
 export class ApiError extends Error {
@@ -82,6 +85,10 @@ export class ConsoleApi {
   // Sign-in calls: a 401 there is a wrong answer, not an expired session.
   current(): Promise<Session> {
     return this.call<Session>('GET', '/session', undefined, { quiet401: true }).then((s) => this.remember(s));
+  }
+
+  signInOptions(): Promise<SignInOptions> {
+    return this.call<SignInOptions>('GET', '/session/options', undefined, { quiet401: true });
   }
 
   signIn(email: string, password: string): Promise<Session> {

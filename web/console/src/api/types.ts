@@ -16,6 +16,12 @@ export interface Session {
   stage: 'totp' | 'enroll' | 'ready';
 }
 
+/** The ways in the sign-in page offers (asked before anyone is signed in). */
+export interface SignInOptions {
+  sso: boolean;
+  localPasswords: boolean;
+}
+
 export interface ErrorBody {
   type: string;
   title: string;

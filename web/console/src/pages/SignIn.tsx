@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type ConsoleApi } from '../api/client';
-import type { Session } from '../api/types';
+import { ApiError, SSO_START, type ConsoleApi } from '../api/client';
+import type { Session, SignInOptions } from '../api/types';
 import { ErrorNote } from '../components/Status';
 
 /** The frame of the pages before the console proper: no nav, a heading that takes the focus. */
@@ -30,7 +30,13 @@ export function signInError(error: unknown): string {
   return error.message;
 }
 
-/** Email and password; the server answers with a session at the TOTP, enrollment or ready stage. */
+/** If the server cannot say, offer the password form: the server still refuses it when it is turned off. */
+const passwordsOnly: SignInOptions = { sso: false, localPasswords: true };
+
+/**
+ * Single sign-on when the server has it, and email and password unless the server turned them off; the
+ * password answers with a session at the TOTP, enrollment or ready stage.
+ */
 export function SignIn({
   api,
   notice,
@@ -44,6 +50,10 @@ export function SignIn({
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [options, setOptions] = useState<SignInOptions | null>(null);
+  useEffect(() => {
+    api.signInOptions().then(setOptions, () => setOptions(passwordsOnly));
+  }, [api]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -66,32 +76,42 @@ export function SignIn({
           {notice}
         </p>
       )}
-      <form onSubmit={submit} class="stack">
-        <label for="login-email">Email</label>
-        <input
-          id="login-email"
-          type="email"
-          autocomplete="username"
-          required
-          value={email}
-          onInput={(event) => setEmail(event.currentTarget.value)}
-          data-testid="login-email"
-        />
-        <label for="login-password">Password</label>
-        <input
-          id="login-password"
-          type="password"
-          autocomplete="current-password"
-          required
-          value={password}
-          onInput={(event) => setPassword(event.currentTarget.value)}
-          data-testid="login-password"
-        />
-        <ErrorNote message={error} />
-        <button type="submit" class="primary" disabled={busy} data-testid="login-submit">
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
-      </form>
+      {options?.sso && (
+        <p>
+          <a class="button primary" href={SSO_START} data-testid="sign-in-sso">
+            Sign in with single sign-on
+          </a>
+        </p>
+      )}
+      {options?.sso && options.localPasswords && <p class="or">or with your email and password:</p>}
+      {options?.localPasswords && (
+        <form onSubmit={submit} class="stack">
+          <label for="login-email">Email</label>
+          <input
+            id="login-email"
+            type="email"
+            autocomplete="username"
+            required
+            value={email}
+            onInput={(event) => setEmail(event.currentTarget.value)}
+            data-testid="login-email"
+          />
+          <label for="login-password">Password</label>
+          <input
+            id="login-password"
+            type="password"
+            autocomplete="current-password"
+            required
+            value={password}
+            onInput={(event) => setPassword(event.currentTarget.value)}
+            data-testid="login-password"
+          />
+          <ErrorNote message={error} />
+          <button type="submit" class="primary" disabled={busy} data-testid="login-submit">
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
+      )}
     </Gate>
   );
 }
