@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMrz } from '../../src/engines/mrz/index.js';
 import type { ApiClient } from '../support/api-client.js';
-import { dataUrlOf, syntheticDocument } from '../support/live-documents.js';
+import { dataUrlOf, glaringDocument, syntheticDocument } from '../support/live-documents.js';
 import { waitForFinal } from '../support/sandbox-driver.js';
 import type { TestServer } from '../support/test-server.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
@@ -19,27 +19,35 @@ interface Live {
   status: string;
 }
 
-/**
- * A live Signicat Paper verification of a synthetic passport through the client API, so that the engines'
- * findings (the MRZ band and its lines, the face, the printed fields) exist for the process page.
- */
-async function livePaperProcess(api: ApiClient): Promise<Live> {
-  const externalReference = `console-${Date.now()}`;
+/** A live verification through the client API, waited for to its final status. */
+async function liveProcess(api: ApiClient, body: object, front: string, externalReference?: string): Promise<Live> {
   const { dossierId } = (await api.post('/assure/dossiers', { externalReference })).json<{ dossierId: string }>();
-  const passport = await syntheticDocument(5, 'TD3');
-  const mrz = parseMrz(passport.lines).fields;
-  const created = await api.post(`/assure/dossiers/${dossierId}/processes`, {
-    provider: 'signicatpaper',
-    documentType: 'passport',
-    documentCountry: mrz.issuingState,
-  });
+  const created = await api.post(`/assure/dossiers/${dossierId}/processes`, body);
   expect(created.status, created.text()).toBe(201);
   const processId = created.json<{ processId: string }>().processId;
   const path = `/assure/dossiers/${dossierId}/processes/${processId}`;
-  expect((await api.post(`${path}/images`, { front: dataUrlOf(passport.image, 'image/png') })).status).toBe(201);
+  expect((await api.post(`${path}/images`, { front })).status).toBe(201);
   expect((await api.post(path, {})).status).toBe(200);
   const { status } = await waitForFinal(api, path, 150_000);
-  return { dossierId, processId, externalReference, status: String(status) };
+  return { dossierId, processId, externalReference: externalReference ?? '', status: String(status) };
+}
+
+/**
+ * A live Signicat Paper verification of a synthetic passport, so that the engines' findings (the MRZ band
+ * and its lines, the face, the printed fields) exist for the process page.
+ */
+async function livePaperProcess(api: ApiClient): Promise<Live> {
+  const passport = await syntheticDocument(5, 'TD3');
+  const mrz = parseMrz(passport.lines).fields;
+  const body = { provider: 'signicatpaper', documentType: 'passport', documentCountry: mrz.issuingState };
+  return liveProcess(api, body, dataUrlOf(passport.image, 'image/png'), `console-${Date.now()}`);
+}
+
+/** A live Onfido document check of a photo with a reflection: its image checks find the glare. */
+async function liveGlareProcess(api: ApiClient): Promise<Live & { spot: { x: number; width: number } }> {
+  const { image, spot } = await glaringDocument(5);
+  const body = { provider: 'onfido', processType: 'document', documentType: 'passport' };
+  return { ...(await liveProcess(api, body, dataUrlOf(image))), spot };
 }
 
 describe.skipIf(skipBrowserTests())('the console pages against the real server', { timeout: 240_000 }, () => {
@@ -48,6 +56,7 @@ describe.skipIf(skipBrowserTests())('the console pages against the real server',
   let receiver: WebhookReceiver;
   let admin: SignedIn;
   let live: Live;
+  let glaring: Awaited<ReturnType<typeof liveGlareProcess>>;
 
   beforeAll(async () => {
     server = await startConsoleServer();
@@ -61,6 +70,8 @@ describe.skipIf(skipBrowserTests())('the console pages against the real server',
     expect(subscribed.status, subscribed.text()).toBe(201);
     live = await livePaperProcess(client.api);
     await receiver.waitFor(1, 30_000);
+    // Another client, so that the webhook receiver hears of the first process only.
+    glaring = await liveGlareProcess((await server.newClient('live')).api);
     admin = await signedIn(server, browser, { role: 'admin' });
   }, 300_000);
 
@@ -150,6 +161,28 @@ describe.skipIf(skipBrowserTests())('the console pages against the real server',
     admin.guard.assertClean();
   });
 
+  it('draws the glare the image check found where it is on the picture', async () => {
+    const { page } = admin;
+    await page.goto(`${server.baseUrl}/console/#/process/${glaring.processId}`);
+    await poll(() => page.getByTestId('process-status').textContent()).toBe(glaring.status);
+    const front = page.getByTestId('image-front');
+    const glare = front.getByTestId('overlay-glare');
+    await poll(() => glare.count()).toBe(1);
+    // The box sits over the reflection at any displayed size: its place on screen, as a share of the picture's width.
+    const [picture, box] = await Promise.all([front.locator('svg').boundingBox(), glare.boundingBox()]);
+    const width = Number((await front.locator('image').getAttribute('width')) ?? 0);
+    const share = (box!.x - picture!.x) / picture!.width;
+    expect(Math.abs(share - glaring.spot.x / width)).toBeLessThan(0.02);
+    expect(Math.abs(box!.width / picture!.width - glaring.spot.width / width)).toBeLessThan(0.02);
+    await screenshot(page, 'console-process', 'glare');
+
+    await front.getByRole('checkbox', { name: 'Glare' }).uncheck();
+    expect(await glare.count()).toBe(0);
+    await front.getByRole('checkbox', { name: 'Glare' }).check();
+    expect(await glare.count()).toBe(1);
+    admin.guard.assertClean();
+  });
+
   it('redelivers a webhook: the receiver gets the same body again', async () => {
     const { page } = admin;
     await navigate(page, 'webhooks', 'Webhooks');
@@ -196,6 +229,7 @@ describe.skipIf(skipBrowserTests())('the console pages against the real server',
       ['overview', '#/overview', visible('overview-ready')],
       ['search', '#/search', visible(`process-row-${live.processId}`)],
       ['process', `#/process/${live.processId}`, visible('overlay-mrz')],
+      ['process-glare', `#/process/${glaring.processId}`, visible('overlay-glare')],
       ['dossier', `#/dossier/${live.dossierId}`, visible(`process-row-${live.processId}`)],
       ['reviews', '#/reviews', (copy) => copy.locator('main p, main ol').first().waitFor()],
       ['webhooks', '#/webhooks', (copy) => copy.locator('li[data-testid^="delivery-"]').first().waitFor()],
