@@ -83,7 +83,7 @@ export function SignIn({
           </a>
         </p>
       )}
-      {options?.sso && options.localPasswords && <p class="or">or with your email and password:</p>}
+      {options?.sso && options.localPasswords && <p>or with your email and password:</p>}
       {options?.localPasswords && (
         <form onSubmit={submit} class="stack">
           <label for="login-email">Email</label>
