@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { findCountry } from '../core/countries.js';
-import { schemeName, signatureScheme } from './algorithms.js';
+import { schemeName } from './algorithms.js';
 import { ChipFormatError } from './asn1.js';
 import type { Certificate } from './certificate.js';
+import { buildChain, type Chain } from './chain.js';
 import { isSigner, signatureProblem } from './cms.js';
 import { isSignedBy } from './crl.js';
 import { readSecurityObject, type SecurityObject } from './lds.js';
 import { check, type Check, type DataGroupCheck } from './report.js';
-import { verifySignature } from './signature.js';
-import { issuerCandidates, type TrustAnchors } from './trust-anchors.js';
+import type { TrustAnchors } from './trust-anchors.js';
 
 export interface PassiveAuthenticationInput {
   sod: Buffer;
@@ -28,6 +28,8 @@ export interface PassiveAuthenticationResult {
   signingTime?: string;
   documentSigner?: CertificateSummary;
   trustAnchor?: CertificateSummary;
+  /** Link certificates between the DS certificate and the trust anchor, nearest the DS first. */
+  linkCertificates?: CertificateSummary[];
   /** Data groups whose hash matched the signed SOD: only these may be believed. */
   verified: ReadonlySet<number>;
 }
@@ -92,26 +94,10 @@ function validityCheck(signer: Certificate, sod: SecurityObject, dateOfIssue: st
   return check('documentSignerValidity', 'SUCCEEDED', `The DS certificate was valid on ${source}.`);
 }
 
-/** The DS certificate's issuer among the trusted ones: the first whose key verifies its signature. */
-function findAnchor(anchors: TrustAnchors, signer: Certificate): Certificate | undefined {
-  return issuerCandidates(anchors, signer).find((candidate) => {
-    if (!candidate.isCa) return false;
-    if (candidate.keyUsage && !candidate.keyUsage.keyCertSign) return false;
-    try {
-      return verifySignature(
-        signatureScheme(signer.signatureAlgorithm),
-        candidate.publicKey,
-        signer.tbs,
-        signer.signature,
-      );
-    } catch {
-      return false;
-    }
-  });
-}
-
-function revocationCheck(anchors: TrustAnchors, signer: Certificate, anchor: Certificate): Check {
-  const lists = anchors.revocationLists.filter((list) => isSignedBy(list, anchor));
+/** The DS serial on a CRL of the CSCA key that issued it (the last link's, after a rollover). */
+function revocationCheck(anchors: TrustAnchors, signer: Certificate, chain: Chain): Check {
+  const issuer = chain.links[0] ?? chain.anchor;
+  const lists = anchors.revocationLists.filter((list) => isSignedBy(list, issuer));
   if (lists.length === 0) return check('documentSignerRevocation', 'NOT_CHECKED', 'No CRL of this CSCA is configured.');
   const revokedOn = lists.map((list) => list.revoked.get(signer.serial)).find((date) => date !== undefined);
   return revokedOn
@@ -179,13 +165,17 @@ export function passiveAuthentication(
   );
   checks.push(validityCheck(signer, sod, input.dateOfIssue));
   checks.push(countryCheck(signer, input.issuingState));
-  const anchor = findAnchor(anchors, signer);
-  if (!anchor) {
+  // Certificates the SOD carries besides the DS may be link certificates to a CSCA we trust.
+  const links = sod.signed.certificates.filter((c) => c !== signer);
+  const chain = buildChain(anchors, signer, links);
+  if (!chain) {
     checks.push(check('chain', 'FAILED', `No trusted CSCA issued the DS certificate (issuer ${signer.issuer.text}).`));
   } else {
-    checks.push(check('chain', 'SUCCEEDED', `Issued by the trusted CSCA ${anchor.subject.text}.`));
-    checks.push(revocationCheck(anchors, signer, anchor));
+    const through = chain.links.length === 0 ? '' : ` through ${chain.links.length} link certificate(s) in the SOD`;
+    checks.push(check('chain', 'SUCCEEDED', `Issued by the trusted CSCA ${chain.anchor.subject.text}${through}.`));
+    checks.push(revocationCheck(anchors, signer, chain));
   }
+  const anchor = chain?.anchor;
   const signatureTrusted = !problem && anchor !== undefined;
   const verified = new Set(
     signatureTrusted ? dataGroups.filter((g) => g.verdict === 'SUCCEEDED').map((g) => g.dataGroup) : [],
@@ -196,5 +186,6 @@ export function passiveAuthentication(
     verified,
     documentSigner: summary(signer),
     ...(anchor && { trustAnchor: summary(anchor) }),
+    ...(chain && chain.links.length > 0 && { linkCertificates: chain.links.map(summary) }),
   };
 }

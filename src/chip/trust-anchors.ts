@@ -11,11 +11,11 @@ export interface TrustAnchors {
 }
 
 /**
- * The trusted certificates that may have issued `certificate`: by key identifier when both carry one,
+ * The certificates (trusted ones, or link certificates) that may have issued `certificate`: by key identifier when both carry one,
  * else by name. A same-named CSCA with another key (a rollover) is left out when identifiers say so.
  */
-export function issuerCandidates(anchors: TrustAnchors, certificate: Certificate): Certificate[] {
-  return anchors.certificates.filter((candidate) => {
+export function issuerCandidates(certificates: readonly Certificate[], certificate: Certificate): Certificate[] {
+  return certificates.filter((candidate) => {
     if (certificate.authorityKeyId && candidate.subjectKeyId)
       return candidate.subjectKeyId === certificate.authorityKeyId;
     return candidate.subject.key === certificate.issuer.key;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../core/time.js';
 import { verifyChip, type ChipReport } from '../chip/verify-chip.js';
+import { writePortrait } from './chip-portrait.js';
 import { trustFrom } from './csca.js';
 import { UsageError } from './usage.js';
 
@@ -10,13 +11,14 @@ import { UsageError } from './usage.js';
  * `chip verify DIR`: passive and active authentication of what an app read from a chip, saved as
  * `sod.bin`, `dg1.bin`, `dg2.bin`... (and `aa-challenge.bin` + `aa-signature.bin` for Active
  * Authentication). Prints every check; the exit code is 1 when the chip verification failed.
+ * `--portrait FILE` also writes the DG2 face out (JPEG 2000 decoded to PNG).
  */
 export async function chipCommand(args: string[]): Promise<void> {
   const [action, ...rest] = args;
   if (action !== 'verify') throw new UsageError(`Unknown command 'chip ${action ?? ''}'.`);
   const { values, positionals } = parseArgs({
     args: rest,
-    options: { json: { type: 'boolean' }, csca: { type: 'string' } },
+    options: { json: { type: 'boolean' }, csca: { type: 'string' }, portrait: { type: 'string' } },
     allowPositionals: true,
   });
   const [dir] = positionals;
@@ -47,6 +49,8 @@ export async function chipCommand(args: string[]): Promise<void> {
     trust ?? { certificates: [], revocationLists: [] },
   );
   console.log(values.json ? JSON.stringify(report) : readable(report));
+  // On stderr, so that --json output stays one JSON document.
+  if (values.portrait) console.error(await writePortrait(report, dataGroups.get(2), values.portrait));
   if (report.chipVerification !== 'SUCCEEDED') process.exitCode = 1;
 }
 

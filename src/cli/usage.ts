@@ -23,7 +23,9 @@ export const usage = `Usage: openassure <command>
   face compare IMAGE IMAGE [--json]       compare the faces of two images
   face compare --pairs FILE [--json]      ... of each tab-separated pair of paths in FILE
   image check IMAGE... [--json]           resolution, blur, glare, black-and-white copy, face present
-  chip verify DIR [--csca PATH] [--json]  passive and active authentication of chip files (sod.bin, dg1.bin, ...)
+  chip verify DIR [--csca PATH] [--json] [--portrait FILE]
+                                          passive and active authentication of chip files (sod.bin, dg1.bin, ...);
+                                          --portrait writes the DG2 face (JPEG 2000 decoded to PNG)
   csca list [--csca PATH] [--json]        the CSCA certificates trusted (OPENASSURE_CSCA_PATH) and files refused
 
 Settings come from the environment (PORT, HOST, OPENASSURE_DATA_DIR, DATABASE_URL, ...); see README.md.`;

@@ -308,4 +308,6 @@ export interface EngineContext {
 export interface EngineResult {
   raw: unknown;
   engineOutput: unknown;
+  /** Images the backend found (a chip portrait), kept with the process where the client uploaded none. */
+  images?: { depiction: Depiction; bytes: Buffer; contentType: 'image/jpeg' | 'image/png' }[];
 }

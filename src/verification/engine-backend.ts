@@ -54,7 +54,11 @@ export class EngineBackend implements VerificationBackend {
       chipKey === null
         ? undefined
         : { upload: decodeChipUpload(await blobs.get(chipKey)), trust: this.deps.trustAnchors() };
-    const { raw, engineOutput } = await definition.engineBackend({
+    const {
+      raw,
+      engineOutput,
+      images: found,
+    } = await definition.engineBackend({
       process,
       images,
       startInput,
@@ -67,6 +71,6 @@ export class EngineBackend implements VerificationBackend {
       seenBefore: (kind, fingerprint) =>
         store.repos.seenFingerprints.recordAndCheck(kind, fingerprint, process.clientId, clock.now()),
     });
-    return { raw, engineOutput };
+    return { raw, engineOutput, ...(found && found.length > 0 && { media: { images: found } }) };
   }
 }

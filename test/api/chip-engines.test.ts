@@ -8,6 +8,7 @@ import { parseMrz } from '../../src/engines/mrz/index.js';
 import type { ApiClient } from '../support/api-client.js';
 import { csca, dg1, dg2, documentSigner, makeKey, sod, type Party } from '../support/chip-pki.js';
 import { corpusAvailable, facePhotos } from '../support/corpus.js';
+import { encodeJ2k, wrapJp2 } from '../support/jpeg2000.js';
 import { dataUrlOf, syntheticDocument } from '../support/live-documents.js';
 import { waitForFinal } from '../support/sandbox-driver.js';
 import { useTestServer } from '../support/test-server.js';
@@ -60,13 +61,17 @@ describe.skipIf(!corpusAvailable())('live chip verification with the engines', (
     expect((await live.post(process, {})).status).toBe(200);
     const body = await waitForFinal(live, process, 180_000);
     const report = (await live.get(`${process}/raw`)).json<{ chipReport: Report }>().chipReport;
-    return { body, check: (id: string) => report.checks.find((c) => c.id === id) };
+    const portrait = await live.get(`${process}/images?depiction=portrait`);
+    return { body, portrait, check: (id: string) => report.checks.find((c) => c.id === id) };
   }
 
   it('accepts the chip whose face is the selfie and whose MRZ is printed on the page', async () => {
     const [chipFace, selfie] = facePhotos('barack_obama');
     const portrait = await sharp(chipFace!).rotate().resize(420, 520, { fit: 'cover' }).jpeg().toBuffer();
-    const { body, check } = await verify(portrait, { front: passport.image, selfie: selfie! });
+    const { body, check, portrait: image } = await verify(portrait, { front: passport.image, selfie: selfie! });
+    // Get image gives the chip's own photo as the portrait, as upstream's ReadID does.
+    expect(image.status).toBe(200);
+    expect(image.body.equals(portrait)).toBe(true);
     expect(check('dg1PrintedMrz')?.verdict).toBe('SUCCEEDED');
     expect(check('dg2Face')?.verdict).toBe('SUCCEEDED');
     expect(body).toMatchObject({
@@ -93,5 +98,44 @@ describe.skipIf(!corpusAvailable())('live chip verification with the engines', (
       reason: expect.stringMatching(/another document/),
     });
     expect(swapped.body).toMatchObject({ status: 'rejected' });
+  });
+
+  it('compares a JPEG 2000 chip face (JP2 and raw codestream) with the selfie and gives it as the portrait', async () => {
+    const [chipFace, selfie] = facePhotos('barack_obama');
+    const [stranger] = facePhotos('human_lexi');
+    const photo = await sharp(chipFace!).rotate().resize(420, 520, { fit: 'cover' }).png().toBuffer();
+    const codestream = await encodeJ2k(photo);
+    const jp2 = await verify(wrapJp2(codestream, { width: 420, height: 520, components: 3 }), { selfie: selfie! });
+    expect(jp2.check('dg2Face')?.verdict).toBe('SUCCEEDED');
+    expect(jp2.body).toMatchObject({ status: 'accepted', providerSpecific: { iproovSession: { passed: true } } });
+    expect(jp2.portrait.status).toBe(200);
+    const decoded = await sharp(jp2.portrait.body).metadata();
+    expect([decoded.format, decoded.width, decoded.height]).toEqual(['png', 420, 520]);
+
+    const j2k = await verify(codestream, { selfie: stranger! });
+    expect(j2k.check('dg2Face')?.verdict).toBe('FAILED');
+    expect(j2k.body).toMatchObject({ status: 'inconclusive', providerSpecific: { iproovSession: { passed: false } } });
+  });
+
+  it('refuses a truncated or oversized JPEG 2000 face with the reason, and has no portrait to give', async () => {
+    const [chipFace, selfie] = facePhotos('barack_obama');
+    const codestream = await encodeJ2k(
+      await sharp(chipFace!).rotate().resize(300, 400, { fit: 'cover' }).png().toBuffer(),
+    );
+    const truncated = await verify(codestream.subarray(0, codestream.length >> 1), { selfie: selfie! });
+    expect(truncated.check('dg2Face')).toMatchObject({
+      verdict: 'NOT_CHECKED',
+      reason: expect.stringMatching(/JPEG 2000\) cannot be decoded: .*truncated or corrupt/),
+    });
+    expect(truncated.portrait.status).toBe(404);
+    // The chip's data is still authentic; without a face comparison ReadID reports no iProov match.
+    expect(truncated.body).toMatchObject({ status: 'accepted' });
+    expect(truncated.body).not.toHaveProperty('providerSpecific.iproovSession.passed');
+
+    const bomb = Buffer.from(codestream);
+    bomb.writeUInt32BE(65_000, 8);
+    bomb.writeUInt32BE(65_000, 12);
+    const oversized = await verify(bomb, { selfie: selfie! });
+    expect(oversized.check('dg2Face')?.reason).toMatch(/65000×65000 pixels, over the limit/);
   });
 });

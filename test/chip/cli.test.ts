@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dg15, makeKey, rsaActiveAuthentication } from '../support/chip-pki.js';
+import sharp from 'sharp';
+import { dg15, dg2, makeKey, rsaActiveAuthentication, sod } from '../support/chip-pki.js';
+import { encodeJ2k, wrapJp2 } from '../support/jpeg2000.js';
 import { runCli } from '../cli/run-cli.js';
 import { makeDocument } from './fixtures.js';
 
@@ -74,4 +76,35 @@ describe('openassure chip verify and csca list', () => {
     expect(lines[1]).toMatchObject({ file: path.join(dir, 'trust', 'readme.txt') });
     expect((await runCli(['csca', 'list'], {})).code).toBe(2);
   });
+
+  it('verifies a chip whose face is JPEG 2000 and writes the face out decoded, or says why it cannot', async () => {
+    const face = await sharp({ create: { width: 120, height: 160, channels: 3, background: '#a07860' } })
+      .png()
+      .toBuffer();
+    const codestream = await encodeJ2k(face);
+    const env = { OPENASSURE_CSCA_PATH: path.join(dir, 'trust') };
+    for (const [name, image, expected] of [
+      ['jp2', wrapJp2(codestream, { width: 120, height: 160, components: 3 }), /PNG, decoded from JP2/],
+      ['cut', codestream.subarray(0, codestream.length >> 1), /cannot be decoded: .*truncated or corrupt/],
+    ] as const) {
+      const folder = path.join(dir, name);
+      mkdirSync(folder);
+      const groups = new Map(document.dataGroups).set(2, dg2(image));
+      writeFileSync(path.join(folder, 'sod.bin'), sod(groups, document.signer));
+      for (const [number, file] of groups) writeFileSync(path.join(folder, `dg${number}.bin`), file);
+      const out = path.join(folder, 'portrait.png');
+      const result = await runCli(['chip', 'verify', folder, '--portrait', out], env);
+      // The face is signed data either way: its decoding does not change the chip's verdict.
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/ok {3}DG2: The sha256 hash matches the SOD/);
+      expect(result.stderr).toMatch(expected);
+      if (name === 'jp2') {
+        const meta = await sharp(out).metadata();
+        expect([meta.format, meta.width, meta.height]).toEqual(['png', 120, 160]);
+      } else {
+        await expect(sharp(out).metadata()).rejects.toThrow();
+      }
+    }
+    // Two runs of the command line, each starting tsx: slow on a loaded machine.
+  }, 150_000);
 });

@@ -175,6 +175,13 @@ export function issue(options: CertificateOptions): Party {
 export const csca = (country: string, key: KeyPair, extra: Partial<CertificateOptions> = {}) =>
   issue({ name: { C: country, O: 'Test Authority', CN: `CSCA ${country} test` }, key, ca: true, ...extra });
 
+/**
+ * A CSCA link certificate: the CSCA's new key under its unchanged name, signed with its previous key
+ * (`previous` may itself be a link). Document signers issued with the returned party chain through it.
+ */
+export const linkCertificate = (previous: Party, key: KeyPair, extra: Partial<CertificateOptions> = {}) =>
+  issue({ name: previous.name, key, issuer: previous, ca: true, ...extra });
+
 export const documentSigner = (issuer: Party, key: KeyPair, extra: Partial<CertificateOptions> = {}) =>
   issue({
     name: { C: issuer.name.C, O: 'Test Authority', CN: `DS ${issuer.name.C} test` },
@@ -215,6 +222,8 @@ export interface SignedDataOptions {
   signingTime?: Date;
   /** Change a byte of the signature. */
   breakSignature?: boolean;
+  /** More certificates for the SignedData's set (e.g. CSCA link certificates). */
+  extraCertificates?: readonly Buffer[];
 }
 
 /** A CMS ContentInfo(SignedData) with signed attributes, as SODs and master lists are. */
@@ -250,7 +259,9 @@ export function signedData(options: SignedDataOptions): Buffer {
     int(3),
     set(hashAlgorithm(hash)),
     seq(oid(options.eContentType), ctx(0, octets(options.eContent))),
-    ...(options.withoutCertificate ? [] : [ctx(0, signer.certificate)]),
+    ...(options.withoutCertificate && !options.extraCertificates
+      ? []
+      : [ctx(0, ...(options.withoutCertificate ? [] : [signer.certificate]), ...(options.extraCertificates ?? []))]),
     set(signerInfo),
   );
   return seq(oid('1.2.840.113549.1.7.2'), ctx(0, content));

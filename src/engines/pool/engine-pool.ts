@@ -39,6 +39,10 @@ export function createEnginePool(options: EnginePoolOptions): Engines {
     checkImage: (image, regions) => run('checkImage', { image, regions }),
     findWords: (image) => run('findWords', { image }),
     readVisualZone: (image, mrz, options) => run('readVisualZone', { image, mrz, options }),
+    decodeJpeg2000: async (image) => {
+      const decoded = await run<{ png: Uint8Array } | { refused: string }>('decodeJpeg2000', { image });
+      return 'png' in decoded ? { png: Buffer.from(decoded.png) } : decoded;
+    },
     close: () => pool.destroy(),
   };
 }

@@ -31,6 +31,11 @@ export interface Engines {
   findWords(image: Buffer): Promise<OcrWord[]>;
   /** The printed fields of a data page, found with the help of the MRZ read on the document (engines/viz). */
   readVisualZone(image: Buffer, mrz: MrzReading, options?: ReadVisualZoneOptions): Promise<VizReading>;
+  /**
+   * A JPEG 2000 image (JP2 or J2K, e.g. a chip portrait) as PNG, or why it was refused: over the size
+   * limits by its headers, truncated or corrupt.
+   */
+  decodeJpeg2000(image: Buffer): Promise<{ png: Buffer } | { refused: string }>;
   close(): Promise<void>;
 }
 

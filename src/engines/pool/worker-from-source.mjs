@@ -5,4 +5,5 @@ import { register } from 'tsx/esm/api';
 register();
 const worker = await import('./worker.ts');
 
-export const { readMrz, detectFaces, portrait, compareFaces, checkImage, findWords, readVisualZone } = worker;
+export const { readMrz, detectFaces, portrait, compareFaces, checkImage, findWords, readVisualZone, decodeJpeg2000 } =
+  worker;

@@ -3,6 +3,7 @@
  * under piscina; every export is a task.
  */
 import { createFaceEngine } from '../face/index.js';
+import { decodeJpeg2000 as decodeJ2k, Jpeg2000Error } from '../jpeg2000/index.js';
 import type { FaceEngine } from '../face/types.js';
 import { checkImage as runImageChecks } from '../image/index.js';
 import { createMrzReader } from '../ocr/index.js';
@@ -75,4 +76,14 @@ export async function readVisualZone({
   options?: ReadVisualZoneOptions;
 }) {
   return (await vizReader()).read(buffer(image), mrz, options);
+}
+
+export async function decodeJpeg2000({ image }: { image: Uint8Array }) {
+  try {
+    return { png: await decodeJ2k(buffer(image)) };
+  } catch (error) {
+    // A refusal is an answer about the image; anything else is a fault of ours and stays an error.
+    if (error instanceof Jpeg2000Error) return { refused: error.message };
+    throw error;
+  }
 }

@@ -40,30 +40,45 @@ async function printedMrzCheck(
       };
 }
 
-/** The DG2 face against the selfie, when one was uploaded and DG2 passed passive authentication. */
-async function faceCheck(
+interface Portrait {
+  bytes: Buffer;
+  contentType: 'image/jpeg' | 'image/png';
+}
+
+/**
+ * The DG2 face as an image the engines read, once DG2 matched its hash in the signed SOD: JPEG as the
+ * chip holds it, JPEG 2000 decoded to PNG on the engine pool (its size checked from the headers first).
+ */
+async function chipPortrait(
   context: EngineContext,
   report: ChipReport,
   dg2: Buffer | undefined,
-): Promise<{ check: Check; comparison?: FaceComparison }> {
-  const selfie = context.images.selfie;
-  if (!selfie) return { check: check('dg2Face', 'NOT_PRESENT', 'No selfie was uploaded.') };
+): Promise<{ portrait: Portrait } | { problem: string }> {
   const verified = report.dataGroups.some((g) => g.dataGroup === 2 && g.verdict === 'SUCCEEDED');
-  if (!dg2 || !verified)
-    return { check: check('dg2Face', 'NOT_CHECKED', 'DG2 was not verified, so its face is not a reference.') };
+  if (!dg2 || !verified) return { problem: 'DG2 was not verified, so its face is not a reference.' };
   let face;
   try {
     face = readFaceImage(dg2);
   } catch (error) {
     if (!(error instanceof ChipFormatError)) throw error;
-    return { check: check('dg2Face', 'NOT_CHECKED', error.message) };
+    return { problem: error.message };
   }
-  if (face.format !== 'jpeg') {
-    return {
-      check: check('dg2Face', 'NOT_CHECKED', 'The DG2 face is JPEG 2000, which this server does not decode yet.'),
-    };
-  }
-  const comparison = await context.engines.compareFaces(face.bytes, selfie);
+  if (face.format === 'jpeg') return { portrait: { bytes: face.bytes, contentType: 'image/jpeg' } };
+  const decoded = await context.engines.decodeJpeg2000(face.bytes);
+  return 'png' in decoded
+    ? { portrait: { bytes: decoded.png, contentType: 'image/png' } }
+    : { problem: `The DG2 face (JPEG 2000) cannot be decoded: ${decoded.refused}` };
+}
+
+/** The DG2 face against the selfie, when one was uploaded and the chip portrait could be read. */
+async function faceCheck(
+  context: EngineContext,
+  portrait: Awaited<ReturnType<typeof chipPortrait>>,
+): Promise<{ check: Check; comparison?: FaceComparison }> {
+  const selfie = context.images.selfie;
+  if (!selfie) return { check: check('dg2Face', 'NOT_PRESENT', 'No selfie was uploaded.') };
+  if ('problem' in portrait) return { check: check('dg2Face', 'NOT_CHECKED', portrait.problem) };
+  const comparison = await context.engines.compareFaces(portrait.portrait.bytes, selfie);
   const passed = comparison.missingFace === 'none' && comparison.matchLevel > 0;
   const reason = `Similarity ${comparison.similarity.toFixed(2)} (${comparison.similarityLevel}), match level ${comparison.matchLevel}.`;
   return { check: check('dg2Face', passed ? 'SUCCEEDED' : 'FAILED', reason), comparison };
@@ -73,7 +88,8 @@ async function faceCheck(
  * Live ReadID: the chip files an app uploaded, checked by this server (passive and active
  * authentication against the trust store), DG1 against the printed MRZ and the DG2 face against the
  * selfie with the engines, reported as a ReadID session. A printed MRZ that differs from DG1 fails
- * the chip verification: the chip was taken from, or put in, another document.
+ * the chip verification: the chip was taken from, or put in, another document. The chip portrait
+ * becomes the process's `portrait` image.
  */
 export async function readIdEngineBackend(context: EngineContext): Promise<EngineResult> {
   const upload = context.chip?.upload;
@@ -90,7 +106,8 @@ export async function readIdEngineBackend(context: EngineContext): Promise<Engin
     context.chip.trust,
   );
   const printed = await printedMrzCheck(context, base);
-  const face = await faceCheck(context, base, files.dataGroups.get(2));
+  const portrait = await chipPortrait(context, base, files.dataGroups.get(2));
+  const face = await faceCheck(context, portrait);
   const report: ChipReport = {
     ...base,
     chipVerification: printed.check.verdict === 'FAILED' ? 'FAILED' : base.chipVerification,
@@ -100,5 +117,7 @@ export async function readIdEngineBackend(context: EngineContext): Promise<Engin
   return {
     raw: chipSession(context.process.id, report, iproov, context.today),
     engineOutput: { printedMrz: printed.output ?? null, faceComparison: face.comparison ?? null },
+    // Get image's `portrait` for ReadID is the chip's own photo, as upstream gives it.
+    ...('portrait' in portrait && { images: [{ depiction: 'portrait' as const, ...portrait.portrait }] }),
   };
 }
