@@ -39,6 +39,8 @@ export interface JobsConfig {
   verifyRetrySeconds: number;
   /** pg-boss: how often expired active jobs are looked for. */
   maintenanceIntervalSeconds: number;
+  /** pg-boss workers stamp their jobs this often; three missed stamps hand a job to another worker. */
+  heartbeatSeconds: number;
 }
 
 export interface VerificationConfig {
@@ -130,6 +132,7 @@ function readJobs(read: EnvReader): JobsConfig {
     verifyAttempts: read.integer('OPENASSURE_VERIFY_ATTEMPTS', 5, 1, 20),
     verifyRetrySeconds: read.integer('OPENASSURE_VERIFY_RETRY_SECONDS', 5, 1, 3600),
     maintenanceIntervalSeconds: read.integer('OPENASSURE_QUEUE_MAINTENANCE_SECONDS', 30, 1, 600),
+    heartbeatSeconds: read.integer('OPENASSURE_WORKER_HEARTBEAT_SECONDS', 5, 1, 60),
   };
 }
 
