@@ -24,6 +24,8 @@ export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres';
 export interface AuthConfig {
   issuer: string;
   tokenTtlSeconds: number;
+  /** Rotate the token signing key once it is this many days old; undefined: only when told to. */
+  signingKeyDays: number | undefined;
   bootstrapClient: { clientId: string; clientSecret: string } | undefined;
 }
 
@@ -207,6 +209,10 @@ function readAuth(read: EnvReader, http: HttpConfig): AuthConfig {
   return {
     issuer: `${http.publicUrl}/auth/open`,
     tokenTtlSeconds: read.integer('OPENASSURE_TOKEN_TTL_SECONDS', 600, 60, 3600),
+    signingKeyDays:
+      read.string('OPENASSURE_SIGNING_KEY_DAYS') === undefined
+        ? undefined
+        : read.integer('OPENASSURE_SIGNING_KEY_DAYS', 90, 1, 3650),
     bootstrapClient: clientId !== undefined && clientSecret !== undefined ? { clientId, clientSecret } : undefined,
   };
 }
