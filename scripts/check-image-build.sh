@@ -19,10 +19,14 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "build stage in $work/build"
 mkdir -p "$work/build"
-# Tracked and new files, without what .gitignore (and so .dockerignore) leaves out.
+# Tracked and new files, without what .dockerignore leaves out. node_modules is dropped by name too: a
+# worktree's node_modules may be a symlink (which `node_modules/` in .gitignore does not match), and
+# npm ci would empty the directory it points to.
 (cd "$repo" && git ls-files -z --cached --others --exclude-standard) |
-  (cd "$repo" && tar --null --no-recursion -T - -cf - 2>/dev/null) | tar -x -C "$work/build"
+  grep -zEv '(^|/)node_modules(/|$)|^dist/|^web/[^/]+/dist/|^data/|^coverage/|^test-artifacts/' |
+  (cd "$repo" && tar --null --no-recursion -T - -cf -) | tar -x -C "$work/build"
 cd "$work/build"
+if [ -e node_modules ] || [ -L node_modules ]; then echo "FAIL: node_modules was copied into the build"; exit 1; fi
 npm ci --no-audit --no-fund --prefer-offline --loglevel=error
 npm run build --silent
 npm prune --omit=dev --no-audit --no-fund --loglevel=error

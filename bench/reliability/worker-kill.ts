@@ -7,7 +7,8 @@
  *   npx tsx bench/reliability/worker-kill.ts [--kills 10]      (the issue's goal: --kills 100)
  *
  * Topology (bench/cluster/topology.ts): 1 API node, 2 workers (each killed one is replaced at once),
- * sandbox results that take 3 s, so that kills land while verifications run.
+ * sandbox results that take 10 s, and 4 new verifications before each kill (2 workers x 2 slots),
+ * so that kills land while verifications run.
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -32,7 +33,7 @@ interface ActiveJob {
 const topology = await Topology.start({
   apiNodes: 1,
   workers: 2,
-  workerEnv: { OPENASSURE_SANDBOX_DELAY_MS: '3000' },
+  workerEnv: { OPENASSURE_SANDBOX_DELAY_MS: '10000' },
 });
 const db = new pg.Client({ connectionString: topology.env.DATABASE_URL });
 await db.connect();
@@ -74,7 +75,7 @@ try {
 
   for (let kill = 1; kill <= kills; kill++) {
     // Keep verifications coming, so both workers are busy when one dies.
-    for (let i = 0; i < 3; i++) processes.push(await startVerification(api, photo));
+    for (let i = 0; i < 4; i++) processes.push(await startVerification(api, photo));
     let active = await activeJobs();
     for (let tries = 0; active.length === 0 && tries < 100; tries++) {
       await pause(100);
