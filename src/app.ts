@@ -77,7 +77,10 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
     const masterKey = loadMasterKey(config.blobs.masterKey, config.dataDir);
     const sealer = new Sealer(masterKey);
     blobs = await openBlobStore(config.blobs.backend, masterKey);
-    const keys = new KeyRing(store, sealer, () => clock.now());
+    const keys = new KeyRing(store, sealer, () => clock.now(), {
+      tokenTtlSeconds: config.auth.tokenTtlSeconds,
+      rotateAfterDays: config.auth.signingKeyDays,
+    });
     await keys.init();
     const tokens = new TokenService(
       keys,
@@ -148,6 +151,8 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       captureAppDir: config.capture.appDir,
       console: { appDir: config.console.appDir, sessionHours: config.console.sessionHours },
     });
+    // Last, so that a failure above leaves no timer behind.
+    keys.startRefresh((error) => logger.warn({ err: error }, 'could not refresh the signing keys'));
     return {
       config,
       logger,
@@ -168,6 +173,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       },
       async close() {
         await http.close();
+        await keys.stop();
         await queue.stop();
         await engines.close();
         await themeFetch.close();

@@ -3,6 +3,7 @@ import { chipCommand } from './cli/chip.js';
 import { clientsCommand } from './cli/clients.js';
 import { cscaCommand } from './cli/csca.js';
 import { engineCommand } from './cli/engines.js';
+import { keysCommand } from './cli/keys.js';
 import { operatorsCommand } from './cli/operators.js';
 import { serve } from './cli/serve.js';
 import { worker } from './cli/worker.js';
@@ -34,6 +35,8 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'clients':
       return clientsCommand(config, args);
+    case 'keys':
+      return keysCommand(config, args);
     case 'operators':
       return operatorsCommand(config, args);
     default:

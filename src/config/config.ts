@@ -24,6 +24,8 @@ export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres';
 export interface AuthConfig {
   issuer: string;
   tokenTtlSeconds: number;
+  /** Rotate the token signing key once it is this many days old; undefined: only when told to. */
+  signingKeyDays: number | undefined;
   bootstrapClient: { clientId: string; clientSecret: string } | undefined;
 }
 
@@ -39,6 +41,8 @@ export interface JobsConfig {
   verifyRetrySeconds: number;
   /** pg-boss: how often expired active jobs are looked for. */
   maintenanceIntervalSeconds: number;
+  /** pg-boss workers stamp their jobs this often; three missed stamps hand a job to another worker. */
+  heartbeatSeconds: number;
 }
 
 export interface VerificationConfig {
@@ -131,6 +135,7 @@ function readJobs(read: EnvReader): JobsConfig {
     verifyAttempts: read.integer('OPENASSURE_VERIFY_ATTEMPTS', 5, 1, 20),
     verifyRetrySeconds: read.integer('OPENASSURE_VERIFY_RETRY_SECONDS', 5, 1, 3600),
     maintenanceIntervalSeconds: read.integer('OPENASSURE_QUEUE_MAINTENANCE_SECONDS', 30, 1, 600),
+    heartbeatSeconds: read.integer('OPENASSURE_WORKER_HEARTBEAT_SECONDS', 5, 1, 60),
   };
 }
 
@@ -205,6 +210,10 @@ function readAuth(read: EnvReader, http: HttpConfig): AuthConfig {
   return {
     issuer: `${http.publicUrl}/auth/open`,
     tokenTtlSeconds: read.integer('OPENASSURE_TOKEN_TTL_SECONDS', 600, 60, 3600),
+    signingKeyDays:
+      read.string('OPENASSURE_SIGNING_KEY_DAYS') === undefined
+        ? undefined
+        : read.integer('OPENASSURE_SIGNING_KEY_DAYS', 90, 1, 3650),
     bootstrapClient: clientId !== undefined && clientSecret !== undefined ? { clientId, clientSecret } : undefined,
   };
 }

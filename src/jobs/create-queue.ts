@@ -10,7 +10,14 @@ import type { JobQueue } from './types.js';
 export function createJobQueue(config: Config, store: Store, clock: Clock, logger: Logger): JobQueue {
   if (config.store.kind === 'postgres') {
     return new PgBossJobQueue(
-      { connectionString: config.store.url, maintenanceIntervalSeconds: config.jobs.maintenanceIntervalSeconds },
+      {
+        connectionString: config.store.url,
+        maintenanceIntervalSeconds: config.jobs.maintenanceIntervalSeconds,
+        heartbeats: {
+          beatSeconds: config.jobs.heartbeatSeconds,
+          deadAfterSeconds: config.jobs.heartbeatSeconds * 3,
+        },
+      },
       store.db,
       clock,
       logger,

@@ -5,6 +5,7 @@ import type { Logger } from '../logging/logger.js';
 import type { Database } from '../store/schema.js';
 import { assertPayload, type JobHandle, type RunnableJob } from './define-job.js';
 import type { RunResult } from './run-job.js';
+import { createHeartbeatsTable, JobHeartbeats, type HeartbeatSettings } from './job-heartbeats.js';
 import { createSchedulesTable, Schedules } from './schedules.js';
 import { SettledListeners } from './settled.js';
 import type { EnqueueOptions, JobQueue, NoPayload, SettledJob, WorkerOptions } from './types.js';
@@ -13,6 +14,8 @@ export interface PgBossSettings {
   connectionString: string;
   /** How often pg-boss looks for expired active jobs (jobs of dead workers). */
   maintenanceIntervalSeconds: number;
+  /** Workers' heartbeats: a dead worker's jobs run again after `deadAfterSeconds`, not their timeout. */
+  heartbeats: HeartbeatSettings;
 }
 
 /** pg-boss's schema, where its `job` table lives. */
@@ -30,6 +33,7 @@ export class PgBossJobQueue implements JobQueue {
   private readonly boss: PgBoss;
   private readonly settled: SettledListeners;
   private readonly schedules: Schedules;
+  private readonly heartbeats: JobHeartbeats;
   private started = false;
 
   constructor(
@@ -48,6 +52,7 @@ export class PgBossJobQueue implements JobQueue {
     this.boss.on('error', (error) => this.logger.error({ err: error }, 'pg-boss error'));
     this.settled = new SettledListeners(logger);
     this.schedules = new Schedules(db, clock, logger);
+    this.heartbeats = new JobHeartbeats(db, bossSchema, settings.heartbeats, logger);
   }
 
   async init(jobs: readonly RunnableJob[]): Promise<void> {
@@ -59,6 +64,7 @@ export class PgBossJobQueue implements JobQueue {
       // Nodes start together: one creates the table while the others wait for it.
       await sql`select pg_advisory_xact_lock(hashtext('openassure_schedules'))`.execute(trx);
       await createSchedulesTable.execute(trx);
+      await createHeartbeatsTable.execute(trx);
     });
     for (const job of jobs) {
       const options = {
@@ -86,6 +92,7 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async startWorker(jobs: readonly RunnableJob[], options: WorkerOptions): Promise<void> {
+    this.heartbeats.start(jobs.map((job) => job.name));
     for (const job of jobs) {
       for (let slot = 0; slot < options.concurrency; slot++) {
         let workerId = '';
@@ -123,6 +130,7 @@ export class PgBossJobQueue implements JobQueue {
 
   async stop(): Promise<void> {
     await this.schedules.stop();
+    await this.heartbeats.stop();
     if (this.started) await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     this.started = false;
   }
@@ -152,7 +160,16 @@ export class PgBossJobQueue implements JobQueue {
     // Elapsed time on this machine, not the time of day: a monotonic timer, not the clock.
     const startedAt = performance.now();
     const context = { jobId: found.id, attempt, lastAttempt: found.retryCount >= found.retryLimit, logger };
-    const result = await job.run(found.data, context);
+    await this.heartbeats.track(found.id, job.name);
+    let result: RunResult;
+    try {
+      result = await job.run(found.data, context);
+    } finally {
+      // The job's record below settles it; a stale heartbeat row would only be noise for the reclaimer.
+      await this.heartbeats.untrack(found.id).catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not clear a job heartbeat');
+      });
+    }
     if (performance.now() - startedAt > Number(found.expireInSeconds) * 1000 * lateShare) {
       logger.warn('the job ran past its timeout; pg-boss runs it again');
       return;

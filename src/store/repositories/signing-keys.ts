@@ -7,18 +7,19 @@ export interface SigningKeyRecord {
   privateJwkSealed: string;
   publicJwk: string;
   createdAt: number;
+  /** When the key stops verifying (its last tokens have expired); null while it signs. */
   retiredAt: number | null;
 }
 
 export class SigningKeyRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Keys that still verify tokens, newest first; the first one signs. */
-  async listActive(): Promise<SigningKeyRecord[]> {
+  /** Keys that still verify tokens at `now`, newest first: the one still signing and the retiring ones. */
+  async listVerifying(now: number): Promise<SigningKeyRecord[]> {
     const rows = await this.db
       .selectFrom('signing_keys')
       .selectAll()
-      .where('retired_at', 'is', null)
+      .where((eb) => eb.or([eb('retired_at', 'is', null), eb('retired_at', '>', now)]))
       .orderBy('created_at', 'desc')
       .orderBy('kid', 'desc')
       .execute();
@@ -30,6 +31,17 @@ export class SigningKeyRepository {
       createdAt: row.created_at,
       retiredAt: row.retired_at,
     }));
+  }
+
+  /** Stops a key signing, to verify until `retiresAt`; false when it was no longer the signing key. */
+  async retire(kid: string, retiresAt: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('signing_keys')
+      .set({ retired_at: retiresAt })
+      .where('kid', '=', kid)
+      .where('retired_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async insert(key: SigningKeyRecord): Promise<void> {
