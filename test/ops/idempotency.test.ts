@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createOpenAssure } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/logging/logger.js';
 import { databaseKinds } from '../support/store-kinds.js';
 import { useTestServer } from '../support/test-server.js';
 
@@ -106,5 +109,51 @@ describe.each(databaseKinds)('Idempotency-Key on %s', (kind) => {
     expect(response.status).toBe(400);
     expect(response.json()).toMatchObject({ status: 400, detail: expect.stringMatching(/Idempotency-Key/) });
     expect(await dossierCount()).toBe(0);
+  });
+
+  it.runIf(kind === 'postgres')('keeps one answer per key across two nodes on the same database', async () => {
+    const s = server();
+    // A second node: its own process state, the same PostgreSQL database.
+    const other = await createOpenAssure(loadConfig({ ...s.env.env, OPENASSURE_PUBLIC_URL: 'http://127.0.0.1' }), {
+      logger: createLogger('silent'),
+      // The nodes of a cluster share a time; the suite's clock has been moved by earlier tests.
+      clock: s.clock,
+    });
+    await other.http.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const address = other.http.server.address();
+      const otherUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const { clientId, clientSecret, api } = await s.newClient();
+      const token = await s.token(clientId, clientSecret);
+      const key = randomUUID();
+      const send = (base: string) =>
+        fetch(`${base}/assure/dossiers`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+          body: JSON.stringify({ externalReference: 'two-nodes' }),
+        });
+      const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => send(i % 2 === 0 ? s.baseUrl : otherUrl)));
+      expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(201));
+      const ids = await Promise.all(
+        answers.map(async (answer) => ((await answer.json()) as { dossierId: string }).dossierId),
+      );
+      expect(new Set(ids).size).toBe(1);
+      expect((await api.get('/assure/dossiers')).json<unknown[]>()).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('takes over a key whose first request never finished (its node died) once the lock has passed', async () => {
+    const s = server();
+    const { api, clientId } = await s.newClient();
+    const key = randomUUID();
+    // What a node that died mid-request leaves behind: the key taken, no answer.
+    const now = s.clock.now();
+    await s.app.store.repos.idempotency.claim(clientId, key, 'fingerprint-of-a-lost-request', now, 60_000, 86_400_000);
+    s.clock.advance(61_000);
+    const response = await api.request('POST', '/assure/dossiers', { body: {}, headers: { 'idempotency-key': key } });
+    expect(response.status).toBe(201);
+    expect((await api.get('/assure/dossiers')).json<unknown[]>()).toHaveLength(1);
   });
 });
