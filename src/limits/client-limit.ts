@@ -23,6 +23,11 @@ export class ClientRateLimit {
     private readonly logger: Logger,
   ) {}
 
+  /** Whether any client has a limit at all (if not, requests need not be counted). */
+  get enabled(): boolean {
+    return this.config.perMinute > 0 || [...this.config.overrides.values()].some((limit) => limit > 0);
+  }
+
   limitOf(clientId: string): number {
     return this.config.overrides.get(clientId) ?? this.config.perMinute;
   }

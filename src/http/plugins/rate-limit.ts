@@ -7,6 +7,8 @@ import { allowanceHeaders, type ClientRateLimit } from '../../limits/client-limi
  * minute: past it, a 429 in the upstream error shape with Retry-After.
  */
 export function limitClientRequests(app: FastifyInstance, deps: { limit: ClientRateLimit; clock: Clock }): void {
+  // No limits configured: no hook, so that requests pay nothing for the feature.
+  if (!deps.limit.enabled) return;
   app.addHook('onRequest', async (request, reply) => {
     if (request.caller === null) return;
     const now = deps.clock.now();
