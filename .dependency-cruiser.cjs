@@ -13,9 +13,10 @@ const layers = [
   ['engines', 'connect'], // MRZ, OCR, VIZ, face, image checks; the OpenID Connect relying party: no database
   ['matching', 'document-types', 'watermark', 'capture', 'review', 'chip'], // pure domain logic over engine results and data; chip reading
   ['store', 'blobs'], // persistence ports and adapters
-  ['jobs', 'auth', 'redaction'], // the queue, credentials and tokens, redaction of stored images
+  ['jobs', 'auth', 'redaction', 'limits'], // the queue, credentials and tokens, redaction of stored images, rate limits
   ['providers'], // one folder per provider: definitions, pure mappings, scenarios, engine backends
   ['verification', 'notifications'], // the verify and expiry jobs, notification planning and delivery
+  ['metrics'], // Prometheus metrics: counters fed by the layers below, gauges read on scrape
   ['sandbox'], // the sandbox backend and scenario catalogue
   ['services'], // use cases: the only entry for the HTTP layer
   ['http'], // Fastify server, plugins, routes, schemas, presenters

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { ClientDirectory } from './auth/client-directory.js';
@@ -17,8 +18,18 @@ import type { Engines } from './engines/pool/types.js';
 import { createJobQueue } from './jobs/create-queue.js';
 import type { RunnableJob } from './jobs/define-job.js';
 import { deliverNotification, expirePendingProcesses, failStuckProcesses, verifyProcess } from './jobs/definitions.js';
-import type { JobQueue } from './jobs/types.js';
+import type { JobQueue, QueueStat } from './jobs/types.js';
+import { ClientRateLimit } from './limits/client-limit.js';
+import { createRateCounter } from './limits/create-counter.js';
+import { TokenGuard } from './limits/token-guard.js';
 import { createLogger, type Logger } from './logging/logger.js';
+import { countedBlobs } from './metrics/counted-blobs.js';
+import { countSettledJobs } from './metrics/job-metrics.js';
+import { Metrics } from './metrics/registry.js';
+import { timedEngines } from './metrics/timed-engines.js';
+import { verificationMetrics } from './metrics/verification-metrics.js';
+import { buildMetricsServer } from './http/metrics-server.js';
+import type { ReadinessCheck } from './http/routes/health.js';
 import { createSafeFetch } from './net/safe-fetch.js';
 import { LoggingSmsSender, type SmsSender } from './notifications/sms.js';
 import { deliverHandlers } from './notifications/deliver-job.js';
@@ -47,6 +58,11 @@ export interface OpenAssure {
   clients: ClientService;
   services: Services;
   http: FastifyInstance;
+  metrics: Metrics;
+  /** The separate `/metrics` listener (OPENASSURE_METRICS_PORT), if configured; not yet listening. */
+  metricsServer: FastifyInstance | undefined;
+  /** Starts the separate metrics listener, when there is one. */
+  listenMetrics(): Promise<void>;
   /** Starts taking jobs (verifications, notifications, expiry) in this process. */
   startWorker(): Promise<void>;
   /** Loads OPENASSURE_CSCA_PATH again (on SIGHUP); a failed reload keeps the trust store in use. */
@@ -72,11 +88,15 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
 
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const store = await openStore(config, (error) => logger.warn({ err: error }, 'an idle database connection failed'));
-  let blobs: BlobStore | undefined;
+  let rawBlobs: BlobStore | undefined;
+  let closeCounter = async (): Promise<void> => {};
   try {
     const masterKey = loadMasterKey(config.blobs.masterKey, config.dataDir);
     const sealer = new Sealer(masterKey);
-    blobs = await openBlobStore(config.blobs.backend, masterKey);
+    const queueStats = { read: async (): Promise<QueueStat[]> => [] };
+    const metrics = new Metrics(() => queueStats.read());
+    rawBlobs = await openBlobStore(config.blobs.backend, masterKey);
+    const blobs = countedBlobs(rawBlobs, metrics);
     const keys = new KeyRing(store, sealer, () => clock.now(), {
       tokenTtlSeconds: config.auth.tokenTtlSeconds,
       rotateAfterDays: config.auth.signingKeyDays,
@@ -92,7 +112,9 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       () => clock.now(),
     );
     const queue = createJobQueue(config, store, clock, logger);
-    const statusChanges = new StoreStatusChanges([new NotificationPlanner(queue)]);
+    queueStats.read = () => queue.stats();
+    countSettledJobs(queue, metrics, deliverNotification.name);
+    const statusChanges = new StoreStatusChanges([new NotificationPlanner(queue), verificationMetrics(metrics)]);
     const deps: ServiceDeps = {
       store,
       blobs,
@@ -113,7 +135,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       );
     }
     // The engines' threads start on first use: a process that neither verifies nor redacts never loads a model.
-    const engines = createEnginePool({ threads: config.verification.engineThreads });
+    const engines = timedEngines(createEnginePool({ threads: config.verification.engineThreads }), metrics);
     const trust = new CscaTrust(config.chip.cscaPath);
     logTrust(logger, await trust.reload());
     const themeFetch = createSafeFetch({ allowPrivate: config.outbound.allowPrivate, maxBodyBytes: 2 * 1024 * 1024 });
@@ -136,6 +158,12 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
     });
     const jobs = jobDefinitions(config, deps, engines, trust, options.backends ?? {});
     await queue.init(jobs);
+    const rateCounter = createRateCounter(config.operations.rateLimits, store);
+    closeCounter = () => rateCounter.close();
+    const limits = {
+      clients: new ClientRateLimit(rateCounter, config.operations.rateLimits, logger),
+      tokens: new TokenGuard(rateCounter, config.operations.rateLimits, logger, () => clock.now()),
+    };
     const http = await buildHttpServer({
       logger,
       publicUrl: config.http.publicUrl,
@@ -150,7 +178,15 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       clock,
       captureAppDir: config.capture.appDir,
       console: { appDir: config.console.appDir, sessionHours: config.console.sessionHours },
+      limits,
+      metrics,
+      serveMetrics: config.operations.metrics.enabled && config.operations.metrics.port === undefined,
+      readiness: readinessChecks(store, blobs, queue),
     });
+    const metricsServer =
+      config.operations.metrics.enabled && config.operations.metrics.port !== undefined
+        ? await buildMetricsServer(metrics, logger)
+        : undefined;
     // Last, so that a failure above leaves no timer behind.
     keys.startRefresh((error) => logger.warn({ err: error }, 'could not refresh the signing keys'));
     return {
@@ -161,6 +197,12 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       clients,
       services,
       http,
+      metrics,
+      metricsServer,
+      async listenMetrics() {
+        const { host, port } = config.operations.metrics;
+        if (metricsServer && port !== undefined) await metricsServer.listen({ host, port });
+      },
       async startWorker() {
         await queue.startWorker(jobs, { concurrency: config.jobs.concurrency });
         await queue.schedule(expirePendingProcesses, 60);
@@ -174,19 +216,37 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
       async close() {
         await http.close();
         await keys.stop();
+        await metricsServer?.close();
         await queue.stop();
         await engines.close();
         await themeFetch.close();
         await connectFetch.close();
-        await blobs?.close();
+        await rawBlobs?.close();
+        await rateCounter.close();
         await store.close();
       },
     };
   } catch (error) {
-    await blobs?.close();
+    await closeCounter();
+    await rawBlobs?.close();
     await store.close();
     throw error;
   }
+}
+
+/** What /readyz asks: the database, the blob store (a small blob written and deleted) and the queue. */
+function readinessChecks(store: Store, blobs: BlobStore, queue: JobQueue): ReadinessCheck[] {
+  return [
+    { name: 'database', probe: async () => void (await sql`select 1`.execute(store.db)) },
+    {
+      name: 'blob store',
+      probe: async () => {
+        const key = await blobs.put(Buffer.from('readiness probe'));
+        await blobs.delete(key);
+      },
+    },
+    { name: 'queue', probe: async () => void (await queue.stats()) },
+  ];
 }
 
 /** Every kind of background job, with its handlers and what they need. */

@@ -11,6 +11,7 @@ export async function serve(config: Config): Promise<void> {
   closeOnSignals(app);
   reloadTrustOnHangup(app);
   await app.http.listen({ host: config.http.host, port: config.http.port });
+  await app.listenMetrics();
   if (config.jobs.workerInServe) await app.startWorker();
   const address = app.http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;

@@ -9,6 +9,7 @@ export async function worker(config: Config): Promise<void> {
   closeOnSignals(app);
   reloadTrustOnHangup(app);
   await app.startWorker();
+  await app.listenMetrics();
   app.logger.info({ queue: app.queue.kind, concurrency: config.jobs.concurrency }, 'worker started');
   console.log(`OpenAssure worker started (${app.queue.kind} queue, concurrency ${config.jobs.concurrency}).`);
 }

@@ -6,6 +6,7 @@ import { readReview, type ReviewConfig } from './review.js';
 import { readConsole, type ConsoleConfig } from './console.js';
 import { readConsoleSso, type ConsoleSsoConfig } from './console-sso.js';
 import { readChip, type ChipConfig } from './chip.js';
+import { readOperations, type OperationsConfig } from './operations.js';
 import { ConfigError, EnvReader } from './env-reader.js';
 
 export type Mode = 'local' | 'production';
@@ -82,6 +83,8 @@ export interface Config {
   /** Operators' single sign-on; undefined: local passwords only. */
   consoleSso: ConsoleSsoConfig | undefined;
   chip: ChipConfig;
+  /** Metrics, rate limits and the token endpoint's lockout. */
+  operations: OperationsConfig;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -122,6 +125,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     console: readConsole(read, mode, consoleSso !== undefined),
     consoleSso,
     chip: readChip(read),
+    operations: readOperations(read),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

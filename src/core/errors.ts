@@ -28,6 +28,10 @@ export const errorCodes = {
   unsupported_media_type: { status: 415, title: 'Unsupported Media Type' },
   expectation_failed: { status: 417, title: 'Expectation Failed' },
   header_fields_too_large: { status: 431, title: 'Request Header Fields Too Large' },
+  // Beyond upstream: rate limits and Idempotency-Key (docs/operations.md).
+  rate_limited: { status: 429, title: 'Too Many Requests' },
+  idempotency_key_reused: { status: 422, title: 'Unprocessable Content' },
+  idempotency_in_progress: { status: 409, title: 'Conflict' },
   // The hosted capture flow's own answers (`type` names them for the capture app).
   capture_no_session: { status: 401, title: 'No capture session', type: 'capture:no-session' },
   capture_csrf: { status: 403, title: 'Missing or wrong CSRF token', type: 'capture:csrf' },

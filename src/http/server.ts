@@ -7,12 +7,19 @@ import type { KeyRing } from '../auth/key-ring.js';
 import type { TokenService } from '../auth/token-service.js';
 import { AppError } from '../core/errors.js';
 import { newTraceId } from '../core/ids.js';
+import type { ClientRateLimit } from '../limits/client-limit.js';
+import type { TokenGuard } from '../limits/token-guard.js';
 import { lazyChildLogger } from '../logging/lazy-child.js';
 import type { Logger } from '../logging/logger.js';
 import type { ClientService } from '../services/clients.js';
 import type { Store } from '../store/store.js';
 import { requireBearerToken } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { idempotentPosts } from './plugins/idempotency.js';
+import { httpLogger } from './plugins/request-log.js';
+import { metricsRoute, recordRequestMetrics } from './plugins/request-metrics.js';
+import type { Metrics } from '../metrics/registry.js';
+import { limitClientRequests } from './plugins/rate-limit.js';
 import { clientErrorHandler, expectationFailed, frameworkErrorHandler } from './plugins/framework-errors.js';
 import { registerJsonParser } from './plugins/json-body.js';
 import { registerValidation } from './plugins/validation.js';
@@ -31,7 +38,7 @@ import { consoleSsoRoutes } from './console/sso-routes.js';
 import { documentTypeRoutes } from './routes/document-types.js';
 import { dossierRoutes } from './routes/dossiers.js';
 import { fileRoutes } from './routes/files.js';
-import { healthRoutes } from './routes/health.js';
+import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { matchingRoutes } from './routes/matching.js';
 import { processImageRoutes } from './routes/process-images.js';
 import { processListRoutes } from './routes/process-list.js';
@@ -62,16 +69,25 @@ export interface HttpDeps {
   /** The capture app's build (`web/capture/dist`). */
   captureAppDir: string;
   console: { appDir: string; sessionHours: number };
+  limits: { clients: ClientRateLimit; tokens: TokenGuard };
+  metrics: Metrics;
+  /** What /readyz checks: each answers or throws. */
+  readiness: ReadinessCheck[];
+  /** Whether this server answers `GET /metrics` itself (metrics on, and no separate metrics port). */
+  serveMetrics: boolean;
 }
 
 /** The HTTP server: Assure routes under /assure behind a Bearer token, OAuth, health and the API reference. */
 export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: deps.logger as FastifyBaseLogger,
+    loggerInstance: httpLogger(deps.logger) as FastifyBaseLogger,
     genReqId: () => newTraceId(),
     logController: new LogController({ requestIdLogLabel: 'traceId' }),
     childLoggerFactory: (logger, bindings, options) => lazyChildLogger(logger as Logger, bindings, options),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Behind a proxy (OPENASSURE_TRUST_PROXY), request.ip is the client's address from X-Forwarded-For:
+    // the token endpoint's lockout counts per address.
+    trustProxy: deps.trustProxy,
     // Requests refused before any route runs still get the upstream error shape.
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler: clientErrorHandler(deps.logger),
@@ -90,6 +106,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     }
     done();
   });
+  recordRequestMetrics(app, deps.metrics);
   registerErrorHandling(app);
   registerJsonParser(app);
   registerValidation(app);
@@ -102,9 +119,16 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   });
   app.get('/assure/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(healthRoutes, { store: deps.store });
+  await app.register(healthRoutes, { checks: deps.readiness });
+  if (deps.serveMetrics) await app.register(metricsRoute, { metrics: deps.metrics });
   await app.register(sandboxPageRoutes);
-  await app.register(authRoutes, { clients: deps.clients, tokens: deps.tokens, keys: deps.keys, issuer: deps.issuer });
+  await app.register(authRoutes, {
+    clients: deps.clients,
+    tokens: deps.tokens,
+    keys: deps.keys,
+    issuer: deps.issuer,
+    guard: deps.limits.tokens,
+  });
   // The hosted capture flow: the end-user's page and its API, outside the Bearer-token scope.
   await app.register(captureAppRoutes, {
     prefix: '/assure/capture',
@@ -141,6 +165,8 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   await app.register(
     async (assure) => {
       requireBearerToken(assure, deps.tokens, deps.clientDirectory);
+      limitClientRequests(assure, { limit: deps.limits.clients, clock: deps.clock });
+      idempotentPosts(assure, { store: deps.store, clock: deps.clock });
       const options = { services: deps.services };
       await assure.register(dossierRoutes, options);
       await assure.register(userDataRoutes, options);

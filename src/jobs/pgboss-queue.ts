@@ -8,7 +8,7 @@ import type { RunResult } from './run-job.js';
 import { createHeartbeatsTable, JobHeartbeats, type HeartbeatSettings } from './job-heartbeats.js';
 import { createSchedulesTable, Schedules } from './schedules.js';
 import { SettledListeners } from './settled.js';
-import type { EnqueueOptions, JobQueue, NoPayload, SettledJob, WorkerOptions } from './types.js';
+import type { EnqueueOptions, JobQueue, QueueStat, NoPayload, SettledJob, WorkerOptions } from './types.js';
 
 export interface PgBossSettings {
   connectionString: string;
@@ -122,6 +122,23 @@ export class PgBossJobQueue implements JobQueue {
     await this.schedules.add(job.name, everySeconds * 1000, (db) =>
       this.send(job.name, payload, undefined, db, undefined),
     );
+  }
+
+  async stats(): Promise<QueueStat[]> {
+    // pg-boss's own table, read with our pool: one grouped scan of the unfinished jobs (indexed by state).
+    const { rows } = await sql<{ name: string; waiting: number; active: number; oldest: number | null }>`
+      select name,
+        count(*) filter (where state in ('created', 'retry'))::int as waiting,
+        count(*) filter (where state = 'active')::int as active,
+        extract(epoch from now() - min(created_on) filter (where state in ('created', 'retry')
+          and start_after <= now()))::float8 as oldest
+      from ${sql.raw(bossSchema)}.job where state in ('created', 'retry', 'active') group by name`.execute(this.db);
+    return rows.map((row) => ({
+      name: row.name,
+      waiting: Number(row.waiting),
+      active: Number(row.active),
+      oldestDueSeconds: row.oldest === null ? 0 : Math.max(0, Number(row.oldest)),
+    }));
   }
 
   onSettled(listener: (job: SettledJob) => void): () => void {

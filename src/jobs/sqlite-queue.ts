@@ -7,7 +7,7 @@ import { assertPayload, retryDelayMs, type JobHandle, type RunnableJob } from '.
 import type { RunResult } from './run-job.js';
 import { createSchedulesTable, Schedules } from './schedules.js';
 import { SettledListeners } from './settled.js';
-import type { EnqueueOptions, JobQueue, NoPayload, SettledJob, WorkerOptions } from './types.js';
+import type { EnqueueOptions, JobQueue, NoPayload, QueueStat, SettledJob, WorkerOptions } from './types.js';
 
 interface ClaimedRow {
   id: string;
@@ -78,6 +78,22 @@ export class SqliteJobQueue implements JobQueue {
     const payload: NoPayload = {};
     assertPayload(job, payload);
     await this.schedules.add(job.name, everySeconds * 1000, (db) => this.insert(db, job.name, payload, undefined, {}));
+  }
+
+  async stats(): Promise<QueueStat[]> {
+    const now = this.clock.now();
+    const { rows } = await sql<{ name: string; waiting: number; active: number; oldest: number | null }>`
+      select name,
+        sum(case when status = 'queued' then 1 else 0 end) as waiting,
+        sum(case when status = 'active' then 1 else 0 end) as active,
+        min(case when status = 'queued' and run_at <= ${now} then created_at end) as oldest
+      from openassure_jobs where status in ('queued', 'active') group by name`.execute(this.db);
+    return rows.map((row) => ({
+      name: row.name,
+      waiting: Number(row.waiting),
+      active: Number(row.active),
+      oldestDueSeconds: row.oldest === null ? 0 : Math.max(0, (now - Number(row.oldest)) / 1000),
+    }));
   }
 
   onSettled(listener: (job: SettledJob) => void): () => void {

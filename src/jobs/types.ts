@@ -23,6 +23,17 @@ export interface SettledJob {
   outcome: 'completed' | 'retrying' | 'failed' | 'invalid';
 }
 
+/** How one kind of job stands in the queue, for metrics and readiness. */
+export interface QueueStat {
+  name: string;
+  /** Jobs waiting (queued or waiting out a retry delay), due or not. */
+  waiting: number;
+  /** Jobs a worker holds now. */
+  active: number;
+  /** Age of the oldest job that is due and not yet taken, in seconds (0: none). */
+  oldestDueSeconds: number;
+}
+
 /**
  * The durable queue port. Adapters: SqliteJobQueue (a job table with leases, the embedded default) and
  * PgBossJobQueue (pg-boss on the same PostgreSQL), chosen by the store. Both pass one contract suite
@@ -50,6 +61,8 @@ export interface JobQueue {
   schedule(job: JobHandle<NoPayload>, everySeconds: number): Promise<void>;
   /** Tells the listener of every attempt this process's worker finishes; returns the unsubscribe. */
   onSettled(listener: (job: SettledJob) => void): () => void;
+  /** Counts per kind of job, read from the queue's storage (one grouped query): fails while it is unreachable. */
+  stats(): Promise<QueueStat[]>;
   /** Stops taking new jobs and waits for running ones. */
   stop(): Promise<void>;
 }

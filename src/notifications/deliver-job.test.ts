@@ -35,6 +35,9 @@ class RecordingQueue implements JobQueue {
   onSettled(): () => void {
     return () => undefined;
   }
+  async stats(): Promise<never[]> {
+    return [];
+  }
   async stop(): Promise<void> {}
 }
 

@@ -34,6 +34,8 @@ export interface Database {
   reviews: ReviewsTable;
   review_decisions: ReviewDecisionsTable;
   chip_challenges: ChipChallengesTable;
+  idempotency_records: IdempotencyRecordsTable;
+  rate_limit_counters: RateLimitCountersTable;
 }
 
 export interface ClientsTable {
@@ -383,3 +385,26 @@ export interface ConnectAuthorizationsTable {
 export const countBucketMs = 3_600_000;
 
 export const bucketOf = (createdAtMs: number): number => Math.floor(createdAtMs / countBucketMs);
+
+export interface IdempotencyRecordsTable {
+  client_id: string;
+  key: string;
+  /** SHA-256 of the method, path and body of the first request with this key. */
+  fingerprint: string;
+  /** `running` until the first request has its answer, then `done`. */
+  state: 'running' | 'done';
+  status_code: number | null;
+  content_type: string | null;
+  body: string | null;
+  /** A `running` row whose node died is taken over after this. */
+  locked_until: number;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface RateLimitCountersTable {
+  bucket: string;
+  window_start: number;
+  count: number;
+  expires_at: number;
+}

@@ -16,6 +16,8 @@ import { ConnectAuthorizationRepository } from './repositories/connect-authoriza
 import { ConnectClientKeyRepository } from './repositories/connect-client-keys.js';
 import { ConnectMethodRepository } from './repositories/connect-methods.js';
 import { ChipRepository } from './repositories/chip.js';
+import { IdempotencyRecordRepository } from './repositories/idempotency-records.js';
+import { RateLimitCounterRepository } from './repositories/rate-limit-counters.js';
 import { MatchingConfigurationRepository } from './repositories/matching-configurations.js';
 import { DeliveryRepository } from './repositories/deliveries.js';
 import { ProcessEventRepository } from './repositories/process-events.js';
@@ -57,6 +59,8 @@ export interface Repositories {
   clientSettings: ClientSettingsRepository;
   consoleSearch: ConsoleSearchRepository;
   chip: ChipRepository;
+  idempotency: IdempotencyRecordRepository;
+  rateLimits: RateLimitCounterRepository;
 }
 
 function repositoriesOn(db: Kysely<Database>): Repositories {
@@ -88,6 +92,8 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     clientSettings: new ClientSettingsRepository(db),
     consoleSearch: new ConsoleSearchRepository(db),
     chip: new ChipRepository(db),
+    idempotency: new IdempotencyRecordRepository(db),
+    rateLimits: new RateLimitCounterRepository(db),
   };
 }
 

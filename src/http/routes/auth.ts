@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { KeyRing } from '../../auth/key-ring.js';
 import type { TokenService } from '../../auth/token-service.js';
+import { AppError } from '../../core/errors.js';
+import type { TokenGuard } from '../../limits/token-guard.js';
 import type { ClientService } from '../../services/clients.js';
 
 export interface AuthRouteDeps {
@@ -8,6 +10,8 @@ export interface AuthRouteDeps {
   tokens: TokenService;
   keys: KeyRing;
   issuer: string;
+  /** Slows down and then refuses repeated failures, per client id and per address. */
+  guard: TokenGuard;
 }
 
 const supportedScopes = ['signicat-api'];
@@ -105,9 +109,18 @@ export async function authRoutes(app: FastifyInstance, deps: AuthRouteDeps): Pro
       const unknown = requested.filter((scope) => !supportedScopes.includes(scope));
       if (unknown.length > 0) return oauthError(reply, 400, 'invalid_scope', `Unknown scope: ${unknown.join(' ')}.`);
 
+      const refusedFor = await deps.guard.refusedFor(id, request.ip);
+      if (refusedFor !== undefined) {
+        throw new AppError('rate_limited', `Too many failed token requests; retry after ${refusedFor} s.`, {
+          headers: { 'retry-after': String(refusedFor), 'cache-control': 'no-store' },
+        });
+      }
       const client = await deps.clients.authenticate(id, secret);
-      if (!client)
+      if (!client) {
+        await deps.guard.failed(id, request.ip);
         return oauthError(reply, 401, 'invalid_client', 'The client id or secret is not valid.', Boolean(basic));
+      }
+      await deps.guard.succeeded(id);
       const token = await deps.tokens.issue(client.id, requested.join(' ') || supportedScopes[0]!);
       return reply.header('cache-control', 'no-store').header('pragma', 'no-cache').send(token);
     },

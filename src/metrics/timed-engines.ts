@@ -1,0 +1,33 @@
+import type { Engines } from '../engines/pool/types.js';
+import type { Metrics } from './registry.js';
+
+type EngineCall = Exclude<keyof Engines, 'close'>;
+const calls: readonly EngineCall[] = [
+  'readMrz',
+  'detectFaces',
+  'portrait',
+  'compareFaces',
+  'checkImage',
+  'findWords',
+  'readVisualZone',
+];
+
+/** The engines, each call timed into `openassure_engine_duration_seconds` (by call name and outcome). */
+export function timedEngines(engines: Engines, metrics: Metrics): Engines {
+  const timed = { close: () => engines.close() } as Engines;
+  for (const name of calls) {
+    const call = engines[name] as (...args: unknown[]) => Promise<unknown>;
+    (timed as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      const end = metrics.engineDuration.startTimer({ engine: name });
+      try {
+        const result = await call.apply(engines, args);
+        end({ outcome: 'ok' });
+        return result;
+      } catch (error) {
+        end({ outcome: 'error' });
+        throw error;
+      }
+    };
+  }
+  return timed;
+}
