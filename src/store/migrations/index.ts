@@ -9,6 +9,7 @@ import { captureVideo } from './0007-capture-video.js';
 import { consoleTables } from './0007-console.js';
 import { chip } from './0009-chip.js';
 import { connect } from './0010-connect.js';
+import { dossierKeys } from './0012-dossier-keys.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0007-console': consoleTables,
   '0009-chip': chip,
   '0010-connect': connect,
+  '0012-dossier-keys': dossierKeys,
 };
