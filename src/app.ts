@@ -6,6 +6,7 @@ import { ClientDirectory } from './auth/client-directory.js';
 import { KeyRing } from './auth/key-ring.js';
 import { TokenService } from './auth/token-service.js';
 import type { BlobStore } from './blobs/blob-store.js';
+import { DossierKeyring } from './blobs/dossier-keyring.js';
 import { loadMasterKey } from './blobs/master-key.js';
 import { openBlobStore } from './blobs/open-blob-store.js';
 import { CscaTrust, type LoadedTrust } from './chip/trust-store.js';
@@ -17,7 +18,13 @@ import { createEnginePool } from './engines/pool/engine-pool.js';
 import type { Engines } from './engines/pool/types.js';
 import { createJobQueue } from './jobs/create-queue.js';
 import type { RunnableJob } from './jobs/define-job.js';
-import { deliverNotification, expirePendingProcesses, failStuckProcesses, verifyProcess } from './jobs/definitions.js';
+import {
+  applyRetention,
+  deliverNotification,
+  expirePendingProcesses,
+  failStuckProcesses,
+  verifyProcess,
+} from './jobs/definitions.js';
 import type { JobQueue, QueueStat } from './jobs/types.js';
 import { ClientRateLimit } from './limits/client-limit.js';
 import { createRateCounter } from './limits/create-counter.js';
@@ -39,6 +46,7 @@ import { SandboxBackend } from './sandbox/backend.js';
 import { ClientService } from './services/clients.js';
 import type { ServiceDeps } from './services/context.js';
 import { createServices, type Services } from './services/create-services.js';
+import { retentionHandlers } from './services/retention.js';
 import { StoreStatusChanges } from './services/status-changes.js';
 import { openDatabase } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
@@ -95,7 +103,11 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
     const sealer = new Sealer(masterKey);
     const queueStats = { read: async (): Promise<QueueStat[]> => [] };
     const metrics = new Metrics(() => queueStats.read());
-    rawBlobs = await openBlobStore(config.blobs.backend, masterKey);
+    rawBlobs = await openBlobStore(
+      config.blobs.backend,
+      masterKey,
+      new DossierKeyring(store.repos.dossierKeys, sealer, () => clock.now()),
+    );
     const blobs = countedBlobs(rawBlobs, metrics);
     const keys = new KeyRing(store, sealer, () => clock.now(), {
       tokenTtlSeconds: config.auth.tokenTtlSeconds,
@@ -207,6 +219,7 @@ export async function createOpenAssure(config: Config, options: AppOptions = {})
         await queue.startWorker(jobs, { concurrency: config.jobs.concurrency });
         await queue.schedule(expirePendingProcesses, 60);
         await queue.schedule(failStuckProcesses, 60);
+        await queue.schedule(applyRetention, 3600);
       },
       async reloadTrust() {
         const loaded = await trust.reload();
@@ -286,6 +299,7 @@ function jobDefinitions(
       stuckProcessesHandlers({ ...deps, processingTimeoutMinutes: config.verification.processingTimeoutMinutes }),
     ),
     deliverNotification.handledBy(deliverHandlers({ ...deps, allowPrivate: config.outbound.allowPrivate })),
+    applyRetention.handledBy(retentionHandlers({ ...deps, defaultDays: config.retention.days })),
   ];
 }
 

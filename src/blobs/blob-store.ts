@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { BlobOwner } from './dossier-keyring.js';
 
 /** Bytes to store: a whole buffer, or a stream that is read once, to its end, without being held whole. */
 export type BlobSource = Uint8Array | AsyncIterable<Uint8Array>;
@@ -8,14 +9,17 @@ export type BlobSource = Uint8Array | AsyncIterable<Uint8Array>;
  * request can never name a path or an object.
  *
  * @example
- *   const key = await blobs.put(bytes); // or put(readable), streamed
+ *   const key = await blobs.put(bytes, { dossierId }); // or put(readable, …), streamed
  *   const same = await blobs.get(key); // small blobs only: the whole blob in memory
  *   (await blobs.read(key)).pipe(response); // large blobs: streamed
  *   await blobs.delete(key);
  */
 export interface BlobStore {
-  /** Stores the bytes under a new key; nothing is visible under that key until the write is complete. */
-  put(source: BlobSource): Promise<string>;
+  /**
+   * Stores the bytes under a new key; nothing is visible under that key until the write is complete.
+   * A dossier's blobs name it as their owner: they are sealed under its key and die with it.
+   */
+  put(source: BlobSource, owner?: BlobOwner): Promise<string>;
   /** The whole blob. Throws BlobNotFoundError when the key is unknown. */
   get(key: string): Promise<Buffer>;
   /**

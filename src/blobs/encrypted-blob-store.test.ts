@@ -19,7 +19,7 @@ const sealedChunk = chunkSize + 16;
 function setup(masterKey = randomBytes(32)) {
   const root = mkdtempSync(path.join(tmpdir(), 'encrypted-blobs-'));
   roots.push(root);
-  const blobs = new EncryptedBlobStore(new DiskBlobStore(root), masterKey, chunkSize);
+  const blobs = new EncryptedBlobStore(new DiskBlobStore(root), masterKey, { chunkSize });
   const fileOf = (key: string) => path.join(root, key.slice(0, 2), key.slice(2, 4), key);
   return {
     root,

@@ -3,6 +3,7 @@ import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import type { BlobStore } from './blob-store.js';
 import { diskBlobStore } from './disk-blob-store.js';
+import type { DossierKeyring } from './dossier-keyring.js';
 import { EncryptedBlobStore } from './encrypted-blob-store.js';
 import type { BlobStoreManifest } from './manifest.js';
 import { s3BlobStore } from './s3-blob-store.js';
@@ -17,9 +18,16 @@ export async function openBlobBackend(choice: BlobBackendChoice): Promise<BlobSt
   }
 }
 
-/** The chosen adapter under envelope encryption: what the application reads and writes through. */
-export async function openBlobStore(choice: BlobBackendChoice, masterKey: Buffer): Promise<BlobStore> {
-  return new EncryptedBlobStore(await openBlobBackend(choice), masterKey);
+/**
+ * The chosen adapter under envelope encryption: what the application reads and writes through. With a
+ * keyring, a dossier's blobs are sealed under the dossier's own key.
+ */
+export async function openBlobStore(
+  choice: BlobBackendChoice,
+  masterKey: Buffer,
+  keyring?: DossierKeyring,
+): Promise<BlobStore> {
+  return new EncryptedBlobStore(await openBlobBackend(choice), masterKey, { keyring });
 }
 
 async function build<Options extends TSchema>(

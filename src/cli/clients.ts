@@ -9,7 +9,7 @@ import { ClientService } from '../services/clients.js';
 import { UsageError } from './usage.js';
 import type { ClientEnvironment } from '../core/domain.js';
 
-/** `clients create|list|delete`: manage API clients (tenants) from the command line. */
+/** `clients create|list|delete|retention`: manage API clients (tenants) from the command line. */
 export async function clientsCommand(config: Config, args: string[]): Promise<void> {
   const [action, ...rest] = args;
   const store = await openStore(config);
@@ -23,7 +23,8 @@ export async function clientsCommand(config: Config, args: string[]): Promise<vo
     if (action === 'create') await create(clients, rest);
     else if (action === 'list') await list(clients, rest);
     else if (action === 'delete') await remove(clients, rest);
-    else throw new UsageError('clients needs one of: create, list, delete.');
+    else if (action === 'retention') await retention(clients, rest);
+    else throw new UsageError('clients needs one of: create, list, delete, retention.');
   } finally {
     await blobs.close();
     await store.close();
@@ -60,7 +61,28 @@ async function list(clients: ClientService, args: string[]): Promise<void> {
     return;
   }
   if (all.length === 0) console.log('No clients.');
-  for (const c of all) console.log(`${c.clientId}\t${c.environment}\t${toIsoSeconds(c.createdAt)}\t${c.name}`);
+  for (const c of all) {
+    const retention = c.retentionDays === null ? 'retention:default' : `retention:${c.retentionDays}d`;
+    console.log(`${c.clientId}\t${c.environment}\t${toIsoSeconds(c.createdAt)}\t${retention}\t${c.name}`);
+  }
+}
+
+/** `clients retention <id> <days|default>`: the client's own retention, or back to the server's. */
+async function retention(clients: ClientService, args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true });
+  const [clientId, value] = positionals;
+  if (!clientId || value === undefined || positionals.length !== 2 || !/^(\d{1,5}|default)$/.test(value)) {
+    throw new UsageError('clients retention needs a client id and a number of days (0: keep forever) or "default".');
+  }
+  const days = value === 'default' ? null : Number(value);
+  if (!(await clients.setRetention(clientId, days))) throw new UsageError(`There is no client ${clientId}.`);
+  console.log(
+    days === null
+      ? `Client ${clientId} follows OPENASSURE_RETENTION_DAYS.`
+      : days === 0
+        ? `Client ${clientId} keeps its dossiers until they are deleted.`
+        : `Client ${clientId}'s dossiers are deleted ${days} days after their last final status.`,
+  );
 }
 
 async function remove(clients: ClientService, args: string[]): Promise<void> {

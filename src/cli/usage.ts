@@ -14,6 +14,7 @@ export const usage = `Usage: openassure <command>
   clients create --name NAME [--environment sandbox|live] [--json]
   clients list [--json]
   clients delete CLIENT_ID                delete a client and all its data
+  clients retention CLIENT_ID DAYS|default  dossiers go DAYS after their final status (0: kept)
   keys rotate [--json]                    a new token signing key; the old one verifies until its tokens expire
   keys list [--json]                      the signing keys in the JWKS, and until when retired ones verify
   operators create --email EMAIL --role admin|reviewer|viewer [--clients ID,ID] [--json]

@@ -61,6 +61,14 @@ export interface VerificationConfig {
   processingTimeoutMinutes: number;
 }
 
+export interface RetentionConfig {
+  /**
+   * Days after a dossier's last final status until it is deleted with its blobs; 0 keeps dossiers
+   * forever. A client's own setting (`openassure clients retention`) overrides it.
+   */
+  days: number;
+}
+
 export interface OutboundConfig {
   /** Allow notifications to private and loopback addresses (local development and tests only). */
   allowPrivate: boolean;
@@ -77,6 +85,7 @@ export interface Config {
   jobs: JobsConfig;
   verification: VerificationConfig;
   outbound: OutboundConfig;
+  retention: RetentionConfig;
   capture: CaptureConfig;
   review: ReviewConfig;
   console: ConsoleConfig;
@@ -120,6 +129,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       processingTimeoutMinutes: readProcessingTimeout(read, jobs),
     },
     outbound: readOutbound(read, mode),
+    retention: { days: read.integer('OPENASSURE_RETENTION_DAYS', 0, 0, 36_500) },
     capture: readCapture(read),
     review: readReview(read),
     console: readConsole(read, mode, consoleSso !== undefined),

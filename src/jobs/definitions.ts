@@ -51,3 +51,12 @@ export const failStuckProcesses = defineJob({
   backoffSeconds: 60,
   timeoutSeconds: 300,
 });
+
+/** Deletes dossiers whose retention ran out (src/services/retention.ts); scheduled every hour. */
+export const applyRetention = defineJob({
+  name: 'apply-retention',
+  payload: noPayload,
+  maxAttempts: 1,
+  backoffSeconds: 60,
+  timeoutSeconds: 1800,
+});

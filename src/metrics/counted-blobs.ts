@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { BlobNotFoundError, type BlobSource, type BlobStore } from '../blobs/blob-store.js';
+import { BlobNotFoundError, type BlobOwner, type BlobSource, type BlobStore } from '../blobs/blob-store.js';
 import type { Metrics } from './registry.js';
 
 /** The blob store, its failures counted into `openassure_blob_store_errors_total` (a missing key is no failure). */
@@ -13,7 +13,8 @@ export function countedBlobs(blobs: BlobStore, metrics: Metrics): BlobStore {
     }
   };
   return {
-    put: (source: BlobSource) => counted('put', () => blobs.put(source)),
+    // The owner must pass through: it picks the dossier's data key (crypto-shredding).
+    put: (source: BlobSource, owner?: BlobOwner) => counted('put', () => blobs.put(source, owner)),
     get: (key: string) => counted('get', () => blobs.get(key)),
     read: (key: string) =>
       counted('read', async (): Promise<Readable> => {

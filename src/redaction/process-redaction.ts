@@ -59,7 +59,7 @@ export async function prepareProcessRedaction(
   };
   const redacted: StoredImage[] = [];
   for (const [i, image] of (outcome?.images ?? []).entries()) {
-    const blobKey = await deps.blobs.put(image.bytes);
+    const blobKey = await deps.blobs.put(image.bytes, { dossierId: process.dossierId });
     written.push(blobKey);
     redacted.push({ ...sides[i]!, blobKey, contentType: image.contentType, size: image.bytes.length });
   }

@@ -182,7 +182,7 @@ export class CaptureStepService {
         session: await this.view(grant),
       };
     }
-    await storeImages(this.deps.blobs, this.deps.logger, [prepared], now, (stored) =>
+    await storeImages(this.deps.blobs, this.deps.logger, { dossierId: flow.dossierId }, [prepared], now, (stored) =>
       this.deps.store.transaction(async (tx) => {
         if (!(await tx.processes.touchIfPending(process.id, now))) {
           throw notExpected('The verification has started; its images can no longer change.');

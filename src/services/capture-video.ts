@@ -52,7 +52,7 @@ export class CaptureVideoService {
     }
     const now = this.deps.clock.now();
     const { blobs, logger, store } = this.deps;
-    const blobKey = await blobs.put(bytes);
+    const blobKey = await blobs.put(bytes, { dossierId: process.dossierId });
     let replaced: string[];
     try {
       replaced = await store.transaction(async (tx) => {

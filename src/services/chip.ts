@@ -121,7 +121,7 @@ export class ChipService {
     try {
       const stored: StoredImage[] = [];
       for (const image of prepared) {
-        const blobKey = await blobs.put(image.bytes);
+        const blobKey = await blobs.put(image.bytes, { dossierId: process.dossierId });
         written.push(blobKey);
         stored.push({
           depiction: image.depiction,
@@ -141,7 +141,7 @@ export class ChipService {
           challenge,
           ...(body.chipAuthentication && { chipAuthentication: body.chipAuthentication }),
         };
-        const blobKey = await blobs.put(encodeChipUpload(upload));
+        const blobKey = await blobs.put(encodeChipUpload(upload), { dossierId: process.dossierId });
         written.push(blobKey);
         const previous = await tx.chip.setFiles(process.id, blobKey);
         if (previous === false) throw frozen();

@@ -20,6 +20,8 @@ export interface ClientSummary {
   name: string;
   environment: ClientEnvironment;
   createdAt: number;
+  /** The client's own retention in days; null follows OPENASSURE_RETENTION_DAYS, 0 keeps forever. */
+  retentionDays: number | null;
 }
 
 const idAlphabet = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -93,7 +95,23 @@ export class ClientService {
 
   async list(): Promise<ClientSummary[]> {
     const clients = await this.store.repos.clients.list();
-    return clients.map((c) => ({ clientId: c.id, name: c.name, environment: c.environment, createdAt: c.createdAt }));
+    return clients.map((c) => ({
+      clientId: c.id,
+      name: c.name,
+      environment: c.environment,
+      createdAt: c.createdAt,
+      retentionDays: c.retentionDays,
+    }));
+  }
+
+  /**
+   * Sets how many days after their last final status the client's dossiers are deleted: null follows
+   * the server's OPENASSURE_RETENTION_DAYS, 0 keeps them. False for an unknown client.
+   */
+  async setRetention(clientId: string, days: number | null): Promise<boolean> {
+    if (days !== null && (!Number.isInteger(days) || days < 0 || days > maxRetentionDays))
+      throw new AppError('bad_request', `Retention is a whole number of days from 0 to ${maxRetentionDays}.`);
+    return this.store.repos.clients.setRetentionDays(clientId, days, this.clock.now());
   }
 
   /** Deletes a client with every dossier, process and image it owns. */
@@ -115,6 +133,8 @@ export class ClientService {
     return found;
   }
 }
+
+const maxRetentionDays = 36_500;
 
 // Verifying against a fixed hash when the client id is unknown keeps the timing the same.
 const unknownClientHash = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

@@ -190,7 +190,10 @@ export class ConnectLoginService {
     { outcome, raw }: { outcome: Outcome; raw?: unknown },
   ): Promise<{ redirectUrl: string }> {
     const { store, blobs, clock, statusChanges } = this.deps;
-    const rawResultKey = raw === undefined ? undefined : await blobs.put(Buffer.from(JSON.stringify(raw)));
+    const rawResultKey =
+      raw === undefined
+        ? undefined
+        : await blobs.put(Buffer.from(JSON.stringify(raw)), { dossierId: process.dossierId });
     const now = clock.now();
     try {
       await store.transaction(async (tx) => {

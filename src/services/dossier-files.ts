@@ -47,7 +47,7 @@ export class DossierFileService {
       prepared.unshift(...(await this.processImages(caller, dossier.id, fromProcessId, prepared)));
     const owner = { kind: 'dossier' as const, id: dossier.id, clientId: caller.clientId };
     const now = clock.now();
-    await storeImages(blobs, logger, prepared, now, (stored) =>
+    await storeImages(blobs, logger, { dossierId: dossier.id }, prepared, now, (stored) =>
       store.transaction(async (tx) => {
         await requireDossier(tx, caller, dossierId);
         const replaced = await tx.images.put(owner, stored);

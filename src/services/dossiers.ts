@@ -1,6 +1,7 @@
 import { deleteBlobsQuietly } from '../blobs/blob-store.js';
 import { conflict, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
+import { deleteDossierRows } from './dossier-deletion.js';
 import type { DossierRecord } from '../store/repositories/dossiers.js';
 import { providerOf } from '../providers/registry.js';
 import type { Repositories } from '../store/store.js';
@@ -45,11 +46,7 @@ export class DossierService {
     const blobKeys = await this.deps.store.transaction(async (tx) => {
       const dossier = await requireDossier(tx, caller, dossierId);
       await refuseWhileUndeletable(tx, dossier.id);
-      const keys = await tx.images.deleteDossierTree(caller.clientId, dossier.id);
-      keys.push(...(await tx.processes.deleteByDossier(caller.clientId, dossier.id)));
-      await tx.userData.delete(dossier.id);
-      await tx.dossiers.delete(caller.clientId, dossier.id);
-      return keys;
+      return deleteDossierRows(tx, caller.clientId, dossier.id);
     });
     await this.deleteBlobs(blobKeys);
   }

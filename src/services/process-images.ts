@@ -35,7 +35,7 @@ export class ProcessImageService {
 
     const prepared = await prepareImages(uploads);
     const now = clock.now();
-    await storeImages(blobs, logger, prepared, now, (stored) =>
+    await storeImages(blobs, logger, { dossierId: process.dossierId }, prepared, now, (stored) =>
       store.transaction(async (tx) => {
         // Locks the row while still pending, so a concurrent Start verification waits for this upload.
         if (!(await tx.processes.touchIfPending(process.id, now))) throw frozen();

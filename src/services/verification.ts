@@ -49,7 +49,10 @@ export class VerificationService {
     }
     const scenario = chosenScenario(caller, definition, found.processType, sandboxScenario);
     // What the start carried (e.g. a FaceTec enrollment) is kept for the verification job.
-    const startInputKey = Object.keys(body).length > 0 ? await blobs.put(Buffer.from(JSON.stringify(body))) : undefined;
+    const startInputKey =
+      Object.keys(body).length > 0
+        ? await blobs.put(Buffer.from(JSON.stringify(body)), { dossierId: found.dossierId })
+        : undefined;
     const now = clock.now();
     try {
       return await store.transaction(async (tx) => {

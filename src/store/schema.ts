@@ -36,6 +36,7 @@ export interface Database {
   chip_challenges: ChipChallengesTable;
   idempotency_records: IdempotencyRecordsTable;
   rate_limit_counters: RateLimitCountersTable;
+  dossier_keys: DossierKeysTable;
 }
 
 export interface ClientsTable {
@@ -46,6 +47,8 @@ export interface ClientsTable {
   environment: ClientEnvironment;
   created_at: number;
   updated_at: number;
+  /** Days after a dossier's last final status until retention deletes it; null follows the server's setting. */
+  retention_days: number | null;
 }
 
 export interface SigningKeysTable {
@@ -56,6 +59,15 @@ export interface SigningKeysTable {
   public_jwk: string;
   created_at: number;
   retired_at: number | null;
+}
+
+/** A dossier's data key, sealed by the master key; deleting it shreds the dossier's blobs. */
+export interface DossierKeysTable {
+  /** 16 random bytes, hex: what a version 3 blob header names. */
+  id: string;
+  dossier_id: string;
+  key_sealed: string;
+  created_at: number;
 }
 
 export interface DossiersTable {

@@ -8,6 +8,7 @@ import { OperatorSessionRepository } from './repositories/operator-sessions.js';
 import { SignInFailureRepository } from './repositories/sign-in-failures.js';
 import { ClientRepository } from './repositories/clients.js';
 import { DossierRepository } from './repositories/dossiers.js';
+import { DossierKeyRepository } from './repositories/dossier-keys.js';
 import { ImageRepository } from './repositories/images.js';
 import { CaptureConfigurationRepository } from './repositories/capture-configurations.js';
 import { CaptureFlowRepository } from './repositories/capture-flows.js';
@@ -36,6 +37,7 @@ export interface Repositories {
   clients: ClientRepository;
   signingKeys: SigningKeyRepository;
   dossiers: DossierRepository;
+  dossierKeys: DossierKeyRepository;
   userData: UserDataRepository;
   images: ImageRepository;
   processes: ProcessRepository;
@@ -69,6 +71,7 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     clients: new ClientRepository(db),
     signingKeys: new SigningKeyRepository(db),
     dossiers: new DossierRepository(db),
+    dossierKeys: new DossierKeyRepository(db),
     userData: new UserDataRepository(db),
     images: new ImageRepository(db),
     processes: new ProcessRepository(db),

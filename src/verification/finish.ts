@@ -1,4 +1,5 @@
 import { deleteBlobsQuietly, type BlobStore } from '../blobs/blob-store.js';
+import type { BlobOwner } from '../blobs/dossier-keyring.js';
 import type { Clock } from '../core/time.js';
 import type { Logger } from '../logging/logger.js';
 import type { StoredImage } from '../store/repositories/images.js';
@@ -40,12 +41,17 @@ export async function finishProcessing(
   const { store, blobs, clock } = deps;
   const written: string[] = [];
   try {
-    const rawResultKey = 'raw' in result ? await blobs.put(Buffer.from(JSON.stringify(result.raw))) : undefined;
+    const blobOwner = { dossierId: process.dossierId };
+    const rawResultKey =
+      'raw' in result ? await blobs.put(Buffer.from(JSON.stringify(result.raw)), blobOwner) : undefined;
     if (rawResultKey) written.push(rawResultKey);
     const engineOutputKey =
-      result.engineOutput !== undefined ? await blobs.put(Buffer.from(JSON.stringify(result.engineOutput))) : undefined;
+      result.engineOutput !== undefined
+        ? await blobs.put(Buffer.from(JSON.stringify(result.engineOutput)), blobOwner)
+        : undefined;
     if (engineOutputKey) written.push(engineOutputKey);
-    const media = 'media' in result && result.media ? await storeMedia(blobs, result.media, clock.now(), written) : [];
+    const media =
+      'media' in result && result.media ? await storeMedia(blobs, blobOwner, result.media, clock.now(), written) : [];
     const redaction = await redactionOf(deps, process, media, written);
     const outcome = redaction
       ? { ...mapped, providerSpecific: withRedactionResult(mapped.providerSpecific, redaction.result) }
@@ -111,6 +117,7 @@ async function redactionOf(
 
 async function storeMedia(
   blobs: BlobStore,
+  owner: BlobOwner,
   media: ProducedMedia,
   now: number,
   written: string[],
@@ -123,7 +130,7 @@ async function storeMedia(
       : []),
   ];
   for (const item of items) {
-    const blobKey = await blobs.put(item.bytes);
+    const blobKey = await blobs.put(item.bytes, owner);
     written.push(blobKey);
     stored.push({
       depiction: item.depiction,

@@ -46,10 +46,13 @@ export async function queueForReview(
   const { store, blobs, clock } = deps;
   const written: string[] = [];
   try {
-    const rawResultKey = await blobs.put(Buffer.from(JSON.stringify(result.raw)));
+    const owner = { dossierId: process.dossierId };
+    const rawResultKey = await blobs.put(Buffer.from(JSON.stringify(result.raw)), owner);
     written.push(rawResultKey);
     const engineOutputKey =
-      result.engineOutput !== undefined ? await blobs.put(Buffer.from(JSON.stringify(result.engineOutput))) : null;
+      result.engineOutput !== undefined
+        ? await blobs.put(Buffer.from(JSON.stringify(result.engineOutput)), owner)
+        : null;
     if (engineOutputKey !== null) written.push(engineOutputKey);
     const now = clock.now();
     const queued = await store.transaction(async (tx) => {

@@ -38,6 +38,26 @@ describe.each(storeKinds)('openassure clients on %s', (kind) => {
     expect((await runCli(['clients', 'delete', credentials.clientId], env.env)).code).toBe(2);
   });
 
+  // Five runs of the CLI from source: slow on a loaded machine, hence the longer timeout.
+  it("sets a client's own retention, and back to the server's", { timeout: 240_000 }, async () => {
+    const created = await runCli(['clients', 'create', '--name', 'keeper', '--json'], env.env);
+    const { clientId } = JSON.parse(created.stdout) as { clientId: string };
+    const listed = async () => {
+      const lines = (await runCli(['clients', 'list', '--json'], env.env)).stdout.trim().split('\n');
+      const rows = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      return rows.find((row) => row.clientId === clientId);
+    };
+    const set = await runCli(['clients', 'retention', clientId, '90'], env.env);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toMatch(/90 days/);
+    expect(await listed()).toMatchObject({ retentionDays: 90 });
+    expect((await runCli(['clients', 'retention', clientId, 'default'], env.env)).code).toBe(0);
+    const bad = await runCli(['clients', 'retention', clientId, 'ninety'], env.env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/number of days/);
+    expect(await listed()).toMatchObject({ retentionDays: null });
+  });
+
   it('explains wrong usage with exit code 2', async () => {
     const missing = await runCli(['clients', 'create'], env.env);
     expect(missing.code).toBe(2);

@@ -1,4 +1,5 @@
 import { deleteBlobsQuietly, type BlobStore } from '../../blobs/blob-store.js';
+import type { BlobOwner } from '../../blobs/dossier-keyring.js';
 import type { Depiction } from '../../core/domain.js';
 import type { Logger } from '../../logging/logger.js';
 import type { StoredImage } from '../../store/repositories/images.js';
@@ -61,6 +62,7 @@ export async function prepareImageBytes(depiction: Depiction, bytes: Buffer): Pr
 export async function storeImages(
   blobs: BlobStore,
   logger: Logger,
+  owner: BlobOwner,
   images: readonly PreparedImage[],
   now: number,
   commit: (stored: StoredImage[]) => Promise<string[]>,
@@ -69,7 +71,7 @@ export async function storeImages(
   let replaced: string[];
   try {
     for (const image of images) {
-      const blobKey = await blobs.put(image.bytes);
+      const blobKey = await blobs.put(image.bytes, owner);
       stored.push({
         depiction: image.depiction,
         blobKey,

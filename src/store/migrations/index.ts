@@ -10,6 +10,7 @@ import { consoleTables } from './0007-console.js';
 import { chip } from './0009-chip.js';
 import { connect } from './0010-connect.js';
 import { idempotencyRateLimits } from './0011-idempotency-rate-limits.js';
+import { dossierKeys } from './0012-dossier-keys.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-chip': chip,
   '0010-connect': connect,
   '0011-idempotency-rate-limits': idempotencyRateLimits,
+  '0012-dossier-keys': dossierKeys,
 };

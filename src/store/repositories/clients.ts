@@ -9,6 +9,8 @@ export interface ClientRecord {
   environment: ClientEnvironment;
   createdAt: number;
   updatedAt: number;
+  /** Days after a dossier's last final status until retention deletes it; null: the server's setting, 0: never. */
+  retentionDays: number | null;
 }
 
 const toRecord = (row: Selectable<ClientsTable>): ClientRecord => ({
@@ -18,6 +20,7 @@ const toRecord = (row: Selectable<ClientsTable>): ClientRecord => ({
   environment: row.environment,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  retentionDays: row.retention_days,
 });
 
 export class ClientRepository {
@@ -33,7 +36,9 @@ export class ClientRepository {
     return rows.map(toRecord);
   }
 
-  async insert(client: ClientRecord): Promise<void> {
+  async insert(
+    client: Omit<ClientRecord, 'retentionDays'> & Partial<Pick<ClientRecord, 'retentionDays'>>,
+  ): Promise<void> {
     await this.db
       .insertInto('clients')
       .values({
@@ -43,6 +48,7 @@ export class ClientRepository {
         environment: client.environment,
         created_at: client.createdAt,
         updated_at: client.updatedAt,
+        retention_days: client.retentionDays ?? null,
       })
       .execute();
   }
@@ -53,6 +59,16 @@ export class ClientRepository {
       .set({ secret_hash: secretHash, environment, updated_at: now })
       .where('id', '=', id)
       .execute();
+  }
+
+  /** False when there is no such client. */
+  async setRetentionDays(id: string, days: number | null, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('clients')
+      .set({ retention_days: days, updated_at: now })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   async delete(id: string): Promise<boolean> {

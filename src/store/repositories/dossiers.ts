@@ -61,6 +61,39 @@ export class DossierRepository {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * The client's dossiers that retention may delete: unchanged since `before`, and every process of
+   * theirs reached its final status before it too (a dossier without processes counts from its last
+   * change). Oldest first. With `onlyId`, that dossier if it qualifies.
+   */
+  async listRetired(clientId: string, before: number, limit: number, onlyId?: string): Promise<string[]> {
+    let query = this.db.selectFrom('dossiers as d').select('d.id').where('d.client_id', '=', clientId);
+    if (onlyId !== undefined) query = query.where('d.id', '=', onlyId);
+    const rows = await query
+      .where('d.updated_at', '<', before)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('processes as p')
+              .select('p.id')
+              .whereRef('p.dossier_id', '=', 'd.id')
+              .where((p) =>
+                p.or([
+                  p('p.status', 'in', ['pending', 'processing']),
+                  p('p.finished_at', 'is', null),
+                  p('p.finished_at', '>=', before),
+                ]),
+              ),
+          ),
+        ),
+      )
+      .orderBy('d.updated_at')
+      .orderBy('d.id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
   async touch(id: string, now: number): Promise<void> {
     await this.db.updateTable('dossiers').set({ updated_at: now }).where('id', '=', id).execute();
   }
