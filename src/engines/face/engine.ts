@@ -62,6 +62,7 @@ export async function createFaceEngine(): Promise<FaceEngine> {
       ms: Math.round(performance.now() - started),
     };
     if (faceB?.liveness !== undefined) comparison.liveness = faceB.liveness;
+    if (faceB?.antispoof !== undefined) comparison.antispoof = faceB.antispoof;
     return comparison;
   };
 

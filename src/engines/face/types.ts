@@ -39,6 +39,8 @@ export interface FaceComparison {
   missingFace: MissingFace;
   /** Liveness score of the face in `b` (the probe, e.g. the selfie), when the model produced one. */
   liveness?: number;
+  /** Anti-spoofing score of the face in `b`, when the model produced one; `looksLive` turns both into a verdict. */
+  antispoof?: number;
   /** Wall time of the whole comparison, decoding included. */
   ms: number;
 }
