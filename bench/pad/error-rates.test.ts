@@ -31,13 +31,15 @@ describe('presentation-attack error rates', () => {
     expect(rates.apcerWorst).toBe(0.5);
   });
 
-  it('chooses the threshold with the lowest worst-kind APCER inside the BPCER bound', () => {
-    // 0.6 keeps the screen APCER at 1/2 and the print one at 1/4; higher thresholds gain nothing on the worst
-    // kind until 0.76, which would reject half the bona fide captures.
-    expect(chooseThresholds(scores, ['liveness'], 0.25).thresholds).toEqual({ liveness: 0.6 });
-    // With no bona fide rejection allowed, only thresholds up to the lowest bona fide score remain.
+  it('chooses the threshold with the lowest mean APCER inside the BPCER bound', () => {
+    // 0.7 stops every print and half the screens (mean APCER 1/4) and rejects one bona fide capture in four; 0.75
+    // would reject half of them.
+    expect(chooseThresholds(scores, ['liveness'], 0.25).thresholds).toEqual({ liveness: 0.7 });
+    // With no bona fide rejection allowed, the lowest bona fide score is the highest threshold left: it still stops
+    // two prints of four, though no screen.
     const strict = chooseThresholds(scores, ['liveness'], 0);
-    expect(strict.thresholds).toEqual({ liveness: 0 });
+    expect(strict.thresholds).toEqual({ liveness: 0.4 });
+    expect(strict.rates.attacks.print.apcer).toBe(0.25);
     expect(strict.rates.apcerWorst).toBe(1);
   });
 

@@ -62,14 +62,19 @@ function candidates(scores: readonly FaceScore[], name: ScoreName): number[] {
   return [0, ...new Set(values)].sort((a, b) => a - b);
 }
 
+const meanApcer = (rates: ErrorRates): number =>
+  ATTACK_KINDS.reduce((sum, kind) => sum + rates.attacks[kind].apcer, 0) / ATTACK_KINDS.length;
+
 export interface Chosen {
   thresholds: Partial<Record<ScoreName, number>>;
   rates: ErrorRates;
 }
 
 /**
- * The thresholds with the lowest worst-kind APCER among those that reject at most `maxBpcer` of the bona fide
- * captures; ties go to the lower thresholds (fewer genuine users turned away). Searches one score or both.
+ * The thresholds with the lowest mean APCER over the attack kinds among those that reject at most `maxBpcer` of the
+ * bona fide captures; ties go to the lower thresholds (fewer genuine users turned away). The mean, not the worst
+ * kind: when one kind cannot be told from bona fide at all, the worst-kind APCER is the same at every threshold and
+ * would throw away what the models do catch. Searches one score or both.
  */
 export function chooseThresholds(scores: readonly FaceScore[], names: readonly ScoreName[], maxBpcer: number): Chosen {
   let best: Chosen | undefined;
@@ -78,7 +83,7 @@ export function chooseThresholds(scores: readonly FaceScore[], names: readonly S
     if (index === names.length) {
       const rates = errorRates(scores, thresholdRule(thresholds));
       if (rates.bpcer > maxBpcer) return;
-      if (!best || rates.apcerWorst < best.rates.apcerWorst) best = { thresholds: { ...thresholds }, rates };
+      if (!best || meanApcer(rates) < meanApcer(best.rates)) best = { thresholds: { ...thresholds }, rates };
       return;
     }
     for (const value of grids[index]!) visit(index + 1, { ...thresholds, [names[index]!]: value });

@@ -60,7 +60,7 @@ const out: string[] = [
     return `| ${name} | ${pct(t.eer)} | ${t.threshold.toFixed(3)} | ${pct(h.eer)} | ${h.threshold.toFixed(3)} |`;
   }),
   '',
-  `#### Thresholds chosen on the tuning split (lowest worst-kind APCER with BPCER <= ${pct(MAX_TUNING_BPCER)}), measured on both`,
+  `#### Thresholds chosen on the tuning split (lowest mean APCER over the attack kinds with BPCER <= ${pct(MAX_TUNING_BPCER)}), measured on both`,
   '',
   '| rule | ' + header[0]!.slice(2),
   '| --- ' + header[1],
