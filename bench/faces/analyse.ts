@@ -183,3 +183,44 @@ export function embedderTable(rows: readonly EmbedderRow[]): string[] {
   }
   return lines;
 }
+
+/**
+ * The headline: thresholds chosen on the pairs of one half of the identities (at its EER, and at FAR 1/100 as
+ * `medium` is), measured on the other half, both ways, with the counts of the two measured halves pooled. No face
+ * that chose a threshold is among those it is measured on.
+ */
+export function identityDisjointHeadline(set: PairSet): string[] {
+  const ids = [...new Set(set.pairs.flatMap(({ pair }) => [pair.a.identity, pair.b.identity]))].sort();
+  const fold = new Map(ids.map((id, i) => [id, i % 2]));
+  const halves = [0, 1].map((k) =>
+    set.pairs.filter(({ pair }) => fold.get(pair.a.identity) === k && fold.get(pair.b.identity) === k),
+  );
+  const choices: { name: string; choose: (pairs: readonly ScoredPair[]) => number }[] = [
+    { name: 'EER of the other half', choose: (pairs) => equalErrorRate(pairs).at.threshold },
+    { name: 'FAR 1/100 on the other half', choose: (pairs) => thresholdForFar(pairs, 1 / 100) },
+  ];
+  const lines = [
+    '| threshold chosen at | threshold applied to half 0 / to half 1 | pooled FAR | pooled FRR |',
+    '| --- | --- | ---: | ---: |',
+  ];
+  for (const { name, choose } of choices) {
+    const measured = [0, 1].map((test) => {
+      const threshold = choose(halves[1 - test]!);
+      return { threshold, rates: ratesAt(halves[test]!, threshold) };
+    });
+    const sum = (key: 'falseAccepts' | 'impostors' | 'falseRejects' | 'genuines') =>
+      measured.reduce((total, m) => total + m.rates[key], 0);
+    const pooled = {
+      falseAccepts: sum('falseAccepts'),
+      impostors: sum('impostors'),
+      falseRejects: sum('falseRejects'),
+      genuines: sum('genuines'),
+    };
+    lines.push(
+      `| ${name} | ${measured.map((m) => f3(m.threshold)).join(' / ')} | ` +
+        `${pct(pooled.falseAccepts / pooled.impostors)} (${pooled.falseAccepts}/${pooled.impostors}) | ` +
+        `${pct(pooled.falseRejects / pooled.genuines)} (${pooled.falseRejects}/${pooled.genuines}) |`,
+    );
+  }
+  return lines;
+}

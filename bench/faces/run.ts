@@ -14,6 +14,7 @@ import { fixed, percentile } from '../shared/stats.js';
 import {
   crossValidation,
   embedderTable,
+  identityDisjointHeadline,
   rocTable,
   shippedTable,
   suggestedThresholds,
@@ -137,6 +138,13 @@ const out = [
   '',
   ...describeRun(),
   `- engine load (models from the installed packages, WASM compile, warm-up): ${fixed(loadMs, 0)} ms; RSS after the run ${fixed(rssMb, 0)} MiB`,
+  '',
+  '### Headline: identity-disjoint (all pairs)',
+  '',
+  'Identities split alternately in sorted order; a threshold chosen on the pairs of one half is measured on the',
+  'pairs of the other, both ways, and the two measured halves are pooled. Pairs across the halves are left out.',
+  '',
+  ...identityDisjointHeadline(all),
   '',
   ...(comparison
     ? [

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import { BlobNotFoundError, type BlobOwner, type BlobSource, type BlobStore } from '../blobs/blob-store.js';
+import { BlobNotFoundError, type BlobSource, type BlobStore } from '../blobs/blob-store.js';
+import type { BlobOwner } from '../blobs/dossier-keyring.js';
 import type { Metrics } from './registry.js';
 
 /** The blob store, its failures counted into `openassure_blob_store_errors_total` (a missing key is no failure). */

@@ -42,8 +42,12 @@ export async function detectFaces(models: FaceModels, image: PreparedPhoto): Pro
     .sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3]);
   const detected: DetectedFace[] = [];
   for (const face of kept) {
-    const chip = extractChip(image, chipTransform(face.mesh));
-    detected.push(toDetectedFace(face, image, await recognition.describe(chip)));
+    const transform = chipTransform(face.mesh);
+    const chip = extractChip(image, transform);
+    const detectedFace = toDetectedFace(face, image, await recognition.describe(chip));
+    // The chip-to-image rotation is the face's roll: how far it leans in the image.
+    detectedFace.roll = (Math.atan2(transform.b, transform.a) * 180) / Math.PI;
+    detected.push(detectedFace);
   }
   return detected;
 }

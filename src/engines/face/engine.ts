@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { imageSize } from '../image/decode.js';
 import { CHIP_SIZE } from './align.js';
+import { detectFacesAnyRoll } from './detect-any-roll.js';
 import { detectFaces, type FaceModels } from './detect-faces.js';
 import type { HumanInstance } from './human-api.js';
 import { matchLevelOf, similarityLevelOf } from './levels.js';
@@ -34,7 +35,7 @@ export async function createFaceEngine(): Promise<FaceEngine> {
     const prepared = await preparePhoto(image);
     return serial(() => {
       if (closed) throw new Error('face engine is closed');
-      return detectFaces(models, prepared);
+      return detectFacesAnyRoll(models, prepared);
     });
   };
 
@@ -61,6 +62,7 @@ export async function createFaceEngine(): Promise<FaceEngine> {
       ms: Math.round(performance.now() - started),
     };
     if (faceB?.liveness !== undefined) comparison.liveness = faceB.liveness;
+    if (faceB?.antispoof !== undefined) comparison.antispoof = faceB.antispoof;
     return comparison;
   };
 

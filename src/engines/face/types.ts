@@ -12,6 +12,8 @@ export interface DetectedFace {
   score: number;
   /** Identity descriptor (128 values, dlib's face recognition net); compare two with `faceSimilarity`. */
   embedding: Float32Array;
+  /** Degrees the face leans in the image, clockwise positive (from its eye and nose landmarks); 0 = upright. */
+  roll?: number;
   /** Anti-spoofing model: 0..1, higher = more likely a real face than a photo of a photo or screen. */
   antispoof?: number;
   /** Liveness model: 0..1, higher = more likely a live face. Single-frame models: a hint, not a liveness check. */
@@ -37,6 +39,8 @@ export interface FaceComparison {
   missingFace: MissingFace;
   /** Liveness score of the face in `b` (the probe, e.g. the selfie), when the model produced one. */
   liveness?: number;
+  /** Anti-spoofing score of the face in `b`, when the model produced one; `looksLive` turns both into a verdict. */
+  antispoof?: number;
   /** Wall time of the whole comparison, decoding included. */
   ms: number;
 }

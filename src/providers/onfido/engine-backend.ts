@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mrzRegions, readMrzDocument, type MrzDocument } from '../engine-support/mrz-document.js';
+import { looksLive } from '../../engines/face/presentation-attack.js';
 import type { EngineContext, EngineResult } from '../types.js';
 import type { Breakdown, CheckResult, DocumentReport, FacialSimilarityReport, ReportResult } from './raw.js';
 
@@ -102,7 +103,8 @@ function facialReport(
 ): FacialSimilarityReport {
   const facesFound = comparison.missingFace === 'none';
   const match = facesFound && comparison.similarityLevel === 'high';
-  const authentic = comparison.liveness === undefined ? undefined : comparison.liveness >= 0.5;
+  // visual_authenticity: the selfie's single-frame anti-spoofing and liveness verdict (bench/pad); absent without one.
+  const authentic = looksLive(comparison);
   return {
     id: randomUUID(),
     status: 'complete',

@@ -1,3 +1,4 @@
+import { looksLive } from '../../engines/face/presentation-attack.js';
 import type { FaceBox } from '../../engines/face/types.js';
 import { mrzRegions, readMrzDocument } from '../engine-support/mrz-document.js';
 import type { EngineContext, EngineResult } from '../types.js';
@@ -14,7 +15,8 @@ const rounded = (box: FaceBox) => ({
 /**
  * Signicat PictureID from the built-in engines. Each security check is one we can make honestly:
  * dataIntegrity from the MRZ check digits, nonExpired and notUnderage from its dates, notBlackAndWhite
- * from the colour spread of the front image, and for documentSelfie the face comparison. Tampering
+ * from the colour spread of the front image, and for documentSelfie the face comparison and
+ * notFaceSpoofing from the selfie's single-frame anti-spoofing and liveness models (bench/pad). Tampering
  * cannot be judged from pixels here, so notTamperedDocument is not claimed (absent, not passed).
  */
 export async function pictureIdEngineBackend(context: EngineContext): Promise<EngineResult> {
@@ -43,6 +45,8 @@ export async function pictureIdEngineBackend(context: EngineContext): Promise<En
       faces.length === 0
         ? { status: 'NO_FACE_DETECTED' }
         : { status: faces.length > 1 ? 'MULTIPLE_FACES_DETECTED' : 'SUCCESS', ...rounded(face!.box) };
+    const live = faces.length === 1 ? looksLive(face!) : undefined;
+    if (live !== undefined) check('notFaceSpoofing', live);
     if (front && portrait && faces.length === 1) {
       comparison = await engines.compareFaces(front, images.selfie);
       securityChecks.selfieAndDocumentMatch = {

@@ -1,3 +1,4 @@
+import { looksLive } from '../../engines/face/presentation-attack.js';
 import { readDocumentAndSelfie, roundedBox, type DocumentAndSelfie } from '../engine-support/document-and-selfie.js';
 import type { EngineContext, EngineResult } from '../types.js';
 import type { CompletedVideoId, FailedVideoId, Feature, OcrAnalysis } from './raw.js';
@@ -7,8 +8,9 @@ import type { CompletedVideoId, FailedVideoId, Feature, OcrAnalysis } from './ra
  * document read from its MRZ (front or back), the portrait on it compared with the still of the selfie
  * video, in VideoID's own OCR analysis. Each security check is one the engines can make: dataIntegrity
  * from the check digits, nonExpired and notUnderage from the dates, notBWCopy from the colours of the
- * front. Liveness is not claimed: the reviewer judges it from the video and the prompt the person had to
- * follow. There is no agent's approval yet: the agent-reviewed types wait for a reviewer (review.ts).
+ * front, notFaceSpoofing from the single-frame anti-spoofing and liveness models on the selfie still
+ * (bench/pad). Liveness itself is not claimed: the reviewer judges it from the video and the prompt the
+ * person had to follow. There is no agent's approval yet: the agent-reviewed types wait for a reviewer (review.ts).
  */
 export async function videoIdEngineBackend(context: EngineContext): Promise<EngineResult> {
   if (!context.images.front || !context.images.selfie) {
@@ -39,6 +41,8 @@ function ocrAnalysis({ document, imageChecks, portrait, comparison }: DocumentAn
   if (document?.fields.dateOfExpiry) securityChecks.nonExpired = { valid: document.validation.notExpired };
   if (document?.fields.dateOfBirth) securityChecks.notUnderage = { valid: document.validation.ofAge };
   if (imageChecks) securityChecks.notBWCopy = { valid: imageChecks.blackAndWhite.passed };
+  const live = comparison && comparison.faces.b === 1 ? looksLive(comparison) : undefined;
+  if (live !== undefined) securityChecks.notFaceSpoofing = { valid: live };
   const mrzBox = document?.reading.box;
   const features: Feature[] = [
     portrait
