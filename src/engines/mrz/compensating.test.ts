@@ -36,7 +36,7 @@ describe('compensatingRival', () => {
     expect(compensatingRival(misread)).toEqual(passport('23471650'));
   });
 
-  it('finds a single O wedged between digits whose swap the check digit cannot see (two O at weights 7 and 3)', () => {
+  it('finds two O wedged between digits whose swap the check digit cannot see (24 at weights 7 and 3)', () => {
     // O for 0 adds 24 per position: two of them at weights 7 and 3 add 240.
     const misread = idCard('6217O1O97');
     expect(parseMrz(misread).valid).toBe(true);
@@ -49,6 +49,12 @@ describe('compensatingRival', () => {
 
   it('leaves a letter prefix alone, as issuers print it (ICAO specimen L898902C3, L and 1 differ by 20)', () => {
     expect(compensatingRival(passport('L898902C3'))).toBeNull();
+  });
+
+  it('leaves letters and digits mixed at random in the optional data alone', () => {
+    const card = idCard('AB1234567', '6217O1O97');
+    expect(parseMrz(card).valid).toBe(true);
+    expect(compensatingRival(card)).toBeNull();
   });
 
   it('says nothing about a reading whose check digits do not hold', () => {
