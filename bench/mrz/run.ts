@@ -5,6 +5,12 @@
  *   npx tsx bench/mrz/run.ts [--count 200] [--seed 1] [--quality clean,scan,photo] [--no-corpus] [--failures]
  *                            [--model-dir DIR]   (another mrz.traineddata, to compare with the committed one)
  *
+ * The held-out generator (bench/mrz/heldout/: ID cards and passports drawn differently, qualities
+ * clean, scan, photo, harsh), in its tuning part, its held-out part, or both:
+ *
+ *   npx tsx bench/mrz/run.ts --generator heldout --part tuning,heldout [--count 20] [--family td1,td3]
+ *                            [--quality clean,scan,photo,harsh] [--no-corpus] [--failures]
+ *
  * One reader (one tesseract.js worker) reads one image at a time, so a read uses one core; the CPU
  * column (process CPU time over wall time while reading) shows it.
  */
@@ -14,23 +20,30 @@ import sharp from 'sharp';
 import { createMrzReader, type MrzReader } from '../../src/engines/ocr/index.js';
 import { generateDocument, type SyntheticQuality } from '../../test/support/synthetic/generate.js';
 import { describeRun } from '../shared/machine.js';
+import { heldoutSets } from './heldout/sets.js';
 import { fixed, percentile } from '../shared/stats.js';
 import { loadSpecimens } from './corpus.js';
 import { score, type Outcome, type Score } from './score.js';
 
 const { values: flags } = parseArgs({
   options: {
-    count: { type: 'string', default: '200' },
+    count: { type: 'string' },
     seed: { type: 'string', default: '1' },
-    quality: { type: 'string', default: 'clean,scan,photo' },
+    quality: { type: 'string' },
+    generator: { type: 'string', default: 'project' },
+    part: { type: 'string', default: 'tuning' },
+    family: { type: 'string', default: 'td1,td3' },
     'no-corpus': { type: 'boolean', default: false },
     'model-dir': { type: 'string' },
     failures: { type: 'boolean', default: false },
   },
 });
-const count = Number(flags.count);
+const heldout = flags.generator === 'heldout';
+if (!heldout && flags.generator !== 'project')
+  throw new Error(`--generator: project or heldout, not ${flags.generator}`);
+const count = Number(flags.count ?? (heldout ? 20 : 200));
 const firstSeed = Number(flags.seed);
-const qualities = flags.quality.split(',') as SyntheticQuality[];
+const qualities = (flags.quality ?? (heldout ? 'clean,scan,photo,harsh' : 'clean,scan,photo')).split(',');
 // Dates on the synthetic documents are relative to 2026-01-01; read them on the same day.
 const today = '2026-01-01';
 // libvips would otherwise decode with a thread per core: keep the whole read on one core.
@@ -76,7 +89,19 @@ try {
   for (let seed = 0; seed < 3; seed++) {
     await reader.read((await generateDocument({ seed: 1_000_000 + seed, quality: 'scan' })).image);
   }
-  for (const quality of qualities) {
+  for (const set of heldout ? heldoutSets(flags.part.split(','), flags.family.split(','), qualities, count) : []) {
+    const outcomes: Outcome[] = [];
+    let cpuMs = 0;
+    for await (const document of set.documents) {
+      const timed = await timedRead(reader, document.image, document.lines);
+      outcomes.push(timed.outcome);
+      cpuMs += timed.cpuMs;
+      noteFailure(document.name, timed.outcome);
+    }
+    rows.push(report(set.label, score(outcomes), cpuMs));
+    process.stderr.write(`${set.label}: done\n`);
+  }
+  for (const quality of heldout ? [] : (qualities as SyntheticQuality[])) {
     const outcomes: Outcome[] = [];
     let cpuMs = 0;
     for (let seed = firstSeed; seed < firstSeed + count; seed++) {

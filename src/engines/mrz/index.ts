@@ -7,6 +7,7 @@ export { checkDigit } from './check-digit.js';
 export { isKnownMrzCountry } from './countries.js';
 export { repairByPosition, repairMrz } from './repair.js';
 export { lookalikesOf } from './lookalikes.js';
+export { compensatingRival } from './compensating.js';
 export type { Layout } from './layouts.js';
 export { evaluateChecks } from './checks.js';
 export { transliterate } from './transliteration/transliterate.js';

@@ -1,4 +1,4 @@
-import { parseMrz, repairMrz, type MrzParse } from '../mrz/index.js';
+import { compensatingRival, parseMrz, repairMrz, type MrzParse } from '../mrz/index.js';
 import { readingsWithinConfusions } from './confusions.js';
 import { hasRivalReading } from './doubts.js';
 import { alignToGrid } from './grid.js';
@@ -123,10 +123,14 @@ function fitWindow(window: ReadLine[], length: number, options: InterpretOptions
     );
   if (rival)
     problems.push('ocr: the model misread look-alikes on this document, and another reading fits the check digits');
+  // Look-alikes that cancel out in the check sums (…6SD… for …650…): no confidence makes up for it.
+  const compensated = parse.valid && compensatingRival(repaired) !== null;
+  if (compensated)
+    problems.push('ocr: look-alike letters sit among digits, and the digits fit the check digits as well');
   return {
     parse,
     confidence,
-    valid: parse.valid && unique && uncertain === 0 && !rival,
+    valid: parse.valid && unique && uncertain === 0 && !rival && !compensated,
     problems: [...problems, ...parse.problems],
     holding: Object.values(parse.checks).filter(Boolean).length,
     fits,

@@ -1,6 +1,7 @@
 import { bandBox, modelCapHeight, type Band } from './band.js';
 import { BandReads } from './band-reads.js';
-import { decodeGrey } from './grey.js';
+import { decodeGrey, type Grey } from './grey.js';
+import { decodeInk } from './ink.js';
 import { interpret, type Interpretation } from './interpret.js';
 import { locateBands, type BandCandidate } from './locate.js';
 import { createOcrEngine, type OcrLine } from './tesseract.js';
@@ -94,55 +95,67 @@ export async function createMrzReader(options: MrzReaderOptions = {}): Promise<M
   const maxCandidates = options.maxCandidates ?? 3;
   const recognise = (png: Buffer) => engine.recognize(png);
   const interpretText = (ocr: readonly OcrLine[]) => interpret(ocr, interpretOptions);
+  const holding = (r: MrzReading): number => Object.values(r.checks).filter(Boolean).length;
   return {
+    /**
+     * Reads the luminance first, then, when that is not valid, the ink image (coloured security
+     * printing lifted away, see ink.ts): the ink image reads documents with guilloches through the
+     * MRZ far better, but it thins the strokes of the smallest characters, which luminance reads.
+     */
     async read(image) {
       const started = performance.now();
-      const grey = await decodeGrey(image);
-      let best: Found | undefined;
-      /** Reads the band at this height and keeps the best reading so far; true once one is valid. */
-      const consider = async (reads: BandReads, capHeight: number): Promise<boolean> => {
-        const pass = await reads.at(capHeight);
-        const result = pass && (await reads.settle(capHeight, scales));
-        if (!pass || !result) return false;
-        const { along } = pass.band.frame;
-        const found = tooSmall({
-          result,
-          band: pass.band,
-          candidate: reads.candidate,
-          flip: reads.flip,
-          charHeight: capHeight * Math.hypot(along.x, along.y),
-        });
-        if (!best || rank(found.result) > rank(best.result)) best = found;
-        return best.result.valid;
-      };
-      // The bands, each one way up (or both ways when neither looked upright), best first, to
-      // read again at the other scales if nothing is valid at the model's.
-      const again: Array<{ reads: BandReads; score: number }> = [];
-      for (const candidate of locateBands(grey, maxCandidates)) {
-        const ways: Array<{ reads: BandReads; score: number }> = [];
-        for (const flip of [false, true]) {
-          const reads = new BandReads(grey, candidate, flip, recognise, interpretText);
-          if (await consider(reads, modelCapHeight)) return reading(best, started);
-          const pass = await reads.at(modelCapHeight);
-          const result = pass?.result;
-          ways.push({ reads, score: result ? rank(result) : -1 });
-          if (!pass) break;
-          if (looksUpright(result)) {
-            ways.splice(0, ways.length - 1);
-            break;
-          }
-        }
-        // A band too small to cut at the model's scale was not read either way yet.
-        if (ways.length === 1 && ways[0]!.score < 0)
-          ways.push({ reads: new BandReads(grey, candidate, true, recognise, interpretText), score: -1 });
-        again.push(...ways);
-      }
-      again.sort((a, b) => b.score - a.score);
-      for (const { reads } of again) {
-        for (const capHeight of fallbackCapHeights) if (await consider(reads, capHeight)) return reading(best, started);
-      }
-      return reading(best, started);
+      const plain = await readGrey(await decodeGrey(image), started);
+      if (plain.valid) return plain;
+      const ink = await readGrey(await decodeInk(image), started);
+      return ink.valid || holding(ink) > holding(plain) ? ink : { ...plain, ms: ink.ms };
     },
     close: () => engine.close(),
   };
+
+  async function readGrey(grey: Grey, started: number): Promise<MrzReading> {
+    let best: Found | undefined;
+    /** Reads the band at this height and keeps the best reading so far; true once one is valid. */
+    const consider = async (reads: BandReads, capHeight: number): Promise<boolean> => {
+      const pass = await reads.at(capHeight);
+      const result = pass && (await reads.settle(capHeight, scales));
+      if (!pass || !result) return false;
+      const { along } = pass.band.frame;
+      const found = tooSmall({
+        result,
+        band: pass.band,
+        candidate: reads.candidate,
+        flip: reads.flip,
+        charHeight: capHeight * Math.hypot(along.x, along.y),
+      });
+      if (!best || rank(found.result) > rank(best.result)) best = found;
+      return best.result.valid;
+    };
+    // The bands, each one way up (or both ways when neither looked upright), best first, to
+    // read again at the other scales if nothing is valid at the model's.
+    const again: Array<{ reads: BandReads; score: number }> = [];
+    for (const candidate of locateBands(grey, maxCandidates)) {
+      const ways: Array<{ reads: BandReads; score: number }> = [];
+      for (const flip of [false, true]) {
+        const reads = new BandReads(grey, candidate, flip, recognise, interpretText);
+        if (await consider(reads, modelCapHeight)) return reading(best, started);
+        const pass = await reads.at(modelCapHeight);
+        const result = pass?.result;
+        ways.push({ reads, score: result ? rank(result) : -1 });
+        if (!pass) break;
+        if (looksUpright(result)) {
+          ways.splice(0, ways.length - 1);
+          break;
+        }
+      }
+      // A band too small to cut at the model's scale was not read either way yet.
+      if (ways.length === 1 && ways[0]!.score < 0)
+        ways.push({ reads: new BandReads(grey, candidate, true, recognise, interpretText), score: -1 });
+      again.push(...ways);
+    }
+    again.sort((a, b) => b.score - a.score);
+    for (const { reads } of again) {
+      for (const capHeight of fallbackCapHeights) if (await consider(reads, capHeight)) return reading(best, started);
+    }
+    return reading(best, started);
+  }
 }
