@@ -131,18 +131,24 @@ export class ChipService {
           createdAt: now,
         });
       }
+      // The blob is written before the transaction: sealing it under the dossier's key reads the database,
+      // which inside a transaction would wait for itself on SQLite. So the challenge's state is read first
+      // and the transaction, which uses the challenge, refuses the upload if that state changed meanwhile.
+      const challengeHex = aa?.challenge.toString('hex');
+      const challenge = challengeHex ? await store.repos.chip.peekChallenge(process.id, challengeHex, now) : 'none';
+      const upload: ChipUpload = {
+        files,
+        ...(aa && { activeAuthentication: aa }),
+        challenge,
+        ...(body.chipAuthentication && { chipAuthentication: body.chipAuthentication }),
+      };
+      const blobKey = await blobs.put(encodeChipUpload(upload), { dossierId: process.dossierId });
+      written.push(blobKey);
       const replaced = await store.transaction(async (tx) => {
         // Locks the row while still pending, so a Start verification racing this upload waits for it.
         if (!(await tx.processes.touchIfPending(process.id, now))) throw frozen();
-        const challenge = aa ? await tx.chip.useChallenge(process.id, aa.challenge.toString('hex'), now) : 'none';
-        const upload: ChipUpload = {
-          files,
-          ...(aa && { activeAuthentication: aa }),
-          challenge,
-          ...(body.chipAuthentication && { chipAuthentication: body.chipAuthentication }),
-        };
-        const blobKey = await blobs.put(encodeChipUpload(upload), { dossierId: process.dossierId });
-        written.push(blobKey);
+        const used = challengeHex ? await tx.chip.useChallenge(process.id, challengeHex, now) : 'none';
+        if (used !== challenge) throw challengeRaced();
         const previous = await tx.chip.setFiles(process.id, blobKey);
         if (previous === false) throw frozen();
         const replacedImages =
@@ -162,6 +168,9 @@ export class ChipService {
     }
   }
 }
+
+const challengeRaced = () =>
+  conflict('The Active Authentication challenge was used by another upload at the same time. Upload again.');
 
 const frozen = () =>
   conflict(

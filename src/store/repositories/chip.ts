@@ -28,6 +28,18 @@ export class ChipRepository {
   }
 
   /** Marks the process's challenge used and says how it stood; a used one stays used. */
+  /** What useChallenge would answer now, without using the challenge. */
+  async peekChallenge(processId: string, challenge: string, now: number): Promise<ChallengeState> {
+    const row = await this.db
+      .selectFrom('chip_challenges')
+      .select(['used_at', 'expires_at'])
+      .where('challenge', '=', challenge)
+      .where('process_id', '=', processId)
+      .executeTakeFirst();
+    if (!row || row.expires_at < now) return 'unknown';
+    return row.used_at === null ? 'fresh' : 'used';
+  }
+
   async useChallenge(processId: string, challenge: string, now: number): Promise<ChallengeState> {
     const row = await this.db
       .selectFrom('chip_challenges')
