@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Store } from '../../src/store/store.js';
-import { jpegDataUrl } from '../support/images.js';
+import { startPassportVerification } from '../support/started-verification.js';
 import { storeKinds } from '../support/store-kinds.js';
 import { createTestEnvironment, type StoreKind, type TestEnvironment } from '../support/stores.js';
 import { startUntil, stop } from './run-cli.js';
@@ -80,22 +80,8 @@ describe.each(storeKinds)(
       );
 
     it('finishes the job in another worker, with exactly one final status', async () => {
-      const auth = { authorization: `Bearer ${await token(baseUrl)}`, 'content-type': 'application/json' };
-      const post = async (path: string, body: unknown) => {
-        const text = await (
-          await fetch(`${baseUrl}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) })
-        ).text();
-        return (text === '' ? {} : JSON.parse(text)) as Record<string, string>;
-      };
-      const { dossierId } = await post('/assure/dossiers', {});
-      const { processId = '' } = await post(`/assure/dossiers/${dossierId}/processes`, {
-        provider: 'signicatpaper',
-        documentType: 'passport',
-        documentCountry: 'NLD',
-      });
-      const path = `/assure/dossiers/${dossierId}/processes/${processId}`;
-      await post(`${path}/images`, { front: await jpegDataUrl() });
-      expect((await post(path, {})).status).toBe('processing');
+      const { processId, started, status } = await startPassportVerification(baseUrl, await token(baseUrl));
+      expect(started).toBe('processing');
 
       const store = await openStore(loadConfig(env.env));
       try {
@@ -109,8 +95,7 @@ describe.each(storeKinds)(
         ).toBe('active');
         doomed.child.kill('SIGKILL');
         await new Promise((resolve) => doomed.child.once('exit', resolve));
-        const read = async () =>
-          (await (await fetch(`${baseUrl}${path}`, { headers: auth })).json()) as { status: string };
+        const read = async () => ({ status: await status() });
         expect((await read()).status).toBe('processing');
 
         const rescuer = await startWorker(0);

@@ -5,7 +5,7 @@ import { openStore } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Store } from '../../src/store/store.js';
 import { startUntil, stop } from '../cli/run-cli.js';
-import { jpegDataUrl } from '../support/images.js';
+import { startPassportVerification } from '../support/started-verification.js';
 import { createTestEnvironment, postgresUnavailableReason, type TestEnvironment } from '../support/stores.js';
 
 const clientId = 'heartbeat-client';
@@ -80,24 +80,8 @@ describe.skipIf(await postgresUnavailableReason())('worker heartbeats on Postgre
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
     });
     const { access_token } = (await tokenResponse.json()) as { access_token: string };
-    const headers = { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' };
-    const post = async (path: string, body: unknown) => {
-      const text = await (
-        await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
-      ).text();
-      return (text === '' ? {} : JSON.parse(text)) as Record<string, string>;
-    };
-    const { dossierId } = await post('/assure/dossiers', {});
-    const { processId = '' } = await post(`/assure/dossiers/${dossierId}/processes`, {
-      provider: 'signicatpaper',
-      documentType: 'passport',
-      documentCountry: 'NLD',
-    });
-    const path = `/assure/dossiers/${dossierId}/processes/${processId}`;
-    await post(`${path}/images`, { front: await jpegDataUrl() });
-    expect((await post(path, {})).status).toBe('processing');
-    const status = async () =>
-      ((await (await fetch(`${baseUrl}${path}`, { headers })).json()) as { status: string }).status;
+    const { processId, started, status } = await startPassportVerification(baseUrl, access_token);
+    expect(started).toBe('processing');
     return { processId, status };
   };
 

@@ -96,7 +96,7 @@ describe('checkImage', () => {
     // The main portrait is found. The smaller ghost portrait was found too before the detector levelled faces
     // by roll (issue 17's tilted heads); since then it is missed on this 545x370 scan, so only the main one counts.
     expect(checks.facePresent).toMatchObject({ passed: true, threshold: 1 });
-    expect(checks.facePresent.value).toBeGreaterThanOrEqual(1);
+    expect(checks.facePresent?.value).toBeGreaterThanOrEqual(1);
     // 545x370: too small for reliable MRZ reading, and the check says so.
     expect(checks.resolution).toMatchObject({ value: 370, passed: false });
     expect((await checkImage(await variants.blurred(document))).blur.passed).toBe(false);
